@@ -1,0 +1,63 @@
+"""Dates written at year, month or day precision: checking, bounds, display."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_FORMS = {
+    "year": re.compile(r"\d{4}\Z"),
+    "month": re.compile(r"\d{4}-\d{2}\Z"),
+    "day": re.compile(r"\d{4}-\d{2}-\d{2}\Z"),
+}
+_MONTHS = [calendar.month_abbr[m] for m in range(13)]
+
+
+def date_precision(text: str) -> str | None:
+    """The precision `text` is written at, or None if it is not a date form."""
+    for precision, form in _FORMS.items():
+        if form.match(text):
+            return precision
+    return None
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a valid YYYY / YYYY-MM / YYYY-MM-DD date, or None."""
+    if date_precision(text) is None:
+        return f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    year, month, day = ([int(p) for p in text.split("-")] + [1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError as exc:
+        return f"impossible date {text!r} ({exc})"
+    return None
+
+
+def date_bounds(text: str) -> tuple[str, str]:
+    """First and last day covered, as sortable `YYYY-MM-DD` strings.
+
+    `2021-06` covers 2021-06-01..2021-06-30, so a range filter on days can
+    include an event known only to the month.
+    """
+    parts = [int(p) for p in text.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = parts[1]
+    if len(parts) == 2:
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    return text, text
+
+
+def format_date(text: str | None) -> str:
+    """`2022-01-10` -> `10 Jan 2022`, `2021-06` -> `Jun 2021`, `1972` -> `1972`."""
+    if not text:
+        return ""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1]]} {parts[0]}"
+    return f"{parts[2]} {_MONTHS[parts[1]]} {parts[0]}"

@@ -1,0 +1,148 @@
+"""YAML file -> validated, anchored `Dataset`, or every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+import msgspec
+
+from . import yamlread
+from .anchoring import AnchorError, Article, anchor
+from .checks import Report, check_spec
+from .models import Anchor, Dataset, DatasetSpec, Passage
+from .problems import DatasetError, Problem
+from .shape import check_struct
+from .text import clean, clean_article
+
+MAX_BYTES = 256 * 1024 * 1024
+
+
+def dataset_root(yaml_path: FsPath) -> FsPath:
+    """The folder `sources[].file` paths are relative to.
+
+    It is the YAML file's folder, except in the project layout
+    (`data/events.yaml` beside `seeds/`), where a folder named `data` stands
+    for the project folder above it.
+    """
+    folder = yaml_path.parent
+    return folder.parent if folder.name == "data" else folder
+
+
+def read_text_file(path: FsPath, label: str) -> str:
+    """Read UTF-8 text (a BOM is dropped) or raise DatasetError saying why not."""
+
+    def fail(message: str) -> DatasetError:
+        return DatasetError([Problem(label, 1, 1, message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"file too large ({size // 2**20} MiB; the limit is {MAX_BYTES // 2**20})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DatasetError(
+            [Problem(label, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})")]
+        ) from None
+    return text
+
+
+def _sanitise(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_sanitise(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _sanitise(v) for k, v in value.items()}
+    return value
+
+
+def load_dataset(path: str | FsPath) -> Dataset:
+    """Load, check and anchor the dataset at `path`.
+
+    Raises DatasetError listing every problem, each with file, line, column
+    and the field's path.
+    """
+    yaml_path = FsPath(path)
+    label = str(path)
+    text = read_text_file(yaml_path, label)
+    try:
+        located = yamlread.read_yaml(text)
+    except yamlread.YamlSyntaxError as exc:
+        raise DatasetError([Problem(label, exc.mark.line, exc.mark.col, exc.message)]) from None
+
+    problems = [
+        Problem(label, p.mark.line, p.mark.col, p.message, p.path) for p in located.problems
+    ]
+
+    def report(p: yamlread.Path, message: str, at_key: bool = False) -> None:
+        mark = located.key_mark(p) if at_key else located.mark(p)
+        problems.append(Problem(label, mark.line, mark.col, message, p))
+
+    if located.value is None:
+        raise DatasetError([Problem(label, 1, 1, "the file is empty")])
+    check_struct(located.value, DatasetSpec, (), report)
+    if problems:
+        raise DatasetError(problems)
+    spec = msgspec.convert(_sanitise(located.value), DatasetSpec)
+    check_spec(spec, report)
+    if problems:
+        raise DatasetError(problems)
+
+    texts = _read_sources(spec, dataset_root(yaml_path), report)
+    articles = {sid: Article(t) for sid, t in texts.items()}
+
+    def place(p: yamlread.Path, passage: Passage) -> Anchor:
+        article = articles.get(passage.source)
+        if article is not None:
+            try:
+                return anchor(article, passage)
+            except AnchorError as exc:
+                report((*p, "text"), f"{exc} (source {passage.source!r})")
+        return Anchor(passage.source, 0, 0, "exact", 0.0)
+
+    quote_anchors = tuple(place(("quotes", i), q.passage) for i, q in enumerate(spec.quotes))
+    event_anchors = tuple(
+        tuple(place(("events", i, "passages", j), p) for j, p in enumerate(e.passages))
+        for i, e in enumerate(spec.events)
+    )
+    if problems:
+        raise DatasetError(problems)
+    return Dataset(spec, texts, quote_anchors, event_anchors, str(yaml_path))
+
+
+def _read_sources(spec: DatasetSpec, root: FsPath, report: Report) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    real_root = root.resolve()
+    for i, source in enumerate(spec.sources):
+        where: yamlread.Path = ("sources", i, "file")
+        relative = FsPath(source.file)
+        if relative.is_absolute() or source.file.startswith(("/", "\\")):
+            report(where, f"source path {source.file!r} must be relative to the dataset folder")
+            continue
+        full = (root / relative).resolve()
+        if not full.is_relative_to(real_root):
+            report(where, f"source path {source.file!r} leaves the dataset folder {str(root)!r}")
+            continue
+        try:
+            text = read_text_file(full, source.file)
+        except DatasetError as exc:
+            for problem in exc.problems:
+                at = f" at line {problem.line}" if problem.line > 1 else ""
+                report(where, f"source file {source.file!r}: {problem.message}{at}")
+            continue
+        if not text.strip():
+            report(where, f"source file {source.file!r} is empty")
+            continue
+        texts[source.id] = clean_article(text)
+    return texts

@@ -1,0 +1,179 @@
+"""Typed, immutable records of the dataset.
+
+`DatasetSpec` and the records under it mirror `data/events.yaml` one to one;
+`data/schema.json` is generated from them. `Dataset` is what the loader
+returns: the spec plus the article texts and every passage's anchor.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+SourceKind = Literal["preview", "live-report", "analysis", "post-talks-summary", "news"]
+PersonKind = Literal["person", "body", "role"]
+VenueKind = Literal["city", "building", "region", "channel"]
+EventKind = Literal[
+    "round",
+    "meeting",
+    "call",
+    "summit",
+    "publication",
+    "press-conference",
+    "interview",
+    "statement",
+    "historical",
+    "other",
+]
+Precision = Literal["year", "month", "day"]
+QuoteKind = Literal["direct", "reported"]
+AnchorStatus = Literal["exact", "tolerant", "fuzzy"]
+
+
+class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Base of every dataset record: immutable, keyword-only, strict."""
+
+
+class Topic(Record, frozen=True):
+    """One entry of the controlled topic vocabulary."""
+
+    id: str
+    label: str
+    description: str
+
+
+class Delegation(Record, frozen=True):
+    """A side at the talks (Russia, United States, NATO and allies…)."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Source(Record, frozen=True):
+    """One article; `file` is relative to the dataset folder."""
+
+    id: str
+    file: str
+    title: str
+    kind: SourceKind
+    written: str
+    note: str | None = None
+
+
+class Role(Record, frozen=True):
+    """A title as given by the listed sources (articles may disagree)."""
+
+    title: str
+    sources: tuple[str, ...]
+    note: str | None = None
+
+
+class Person(Record, frozen=True):
+    """A speaker: a named person, a body, or an unnamed role."""
+
+    id: str
+    name: str
+    delegation: str
+    kind: PersonKind = "person"
+    roles: tuple[Role, ...] = ()
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class Venue(Record, frozen=True):
+    """A place or channel an event or statement is tied to."""
+
+    id: str
+    name: str
+    kind: VenueKind = "city"
+    note: str | None = None
+
+
+class Passage(Record, frozen=True):
+    """A text-quote selector: exact words plus optional disambiguators."""
+
+    source: str
+    text: str
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: int | None = None
+
+
+class Event(Record, frozen=True):
+    """Something that happened on a date, as the articles report it."""
+
+    id: str
+    date: str
+    precision: Precision
+    title: str
+    summary: str
+    kind: EventKind = "other"
+    venue: str | None = None
+    delegations: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    note: str | None = None
+
+
+class Quote(Record, frozen=True):
+    """An attributed statement; its own fields form its passage selector."""
+
+    id: str
+    speaker: str
+    source: str
+    text: str
+    kind: QuoteKind
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: int | None = None
+    event: str | None = None
+    topics: tuple[str, ...] = ()
+    date: str | None = None
+    venue: str | None = None
+    note: str | None = None
+
+    @property
+    def passage(self) -> Passage:
+        return Passage(
+            source=self.source,
+            text=self.text,
+            prefix=self.prefix,
+            suffix=self.suffix,
+            occurrence=self.occurrence,
+        )
+
+
+class DatasetSpec(Record, frozen=True):
+    """The whole YAML file."""
+
+    version: int
+    topics: tuple[Topic, ...] = ()
+    delegations: tuple[Delegation, ...] = ()
+    sources: tuple[Source, ...] = ()
+    people: tuple[Person, ...] = ()
+    venues: tuple[Venue, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+class Anchor(msgspec.Struct, frozen=True):
+    """Where a passage sits in its article: `article[start:end]`."""
+
+    source: str
+    start: int
+    end: int
+    status: AnchorStatus
+    score: float = 100.0
+
+
+class Dataset(msgspec.Struct, frozen=True):
+    """A validated dataset with its articles and every passage anchored."""
+
+    spec: DatasetSpec
+    texts: dict[str, str]
+    quote_anchors: tuple[Anchor, ...]
+    event_anchors: tuple[tuple[Anchor, ...], ...]
+    path: str = ""

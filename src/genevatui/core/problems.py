@@ -1,0 +1,55 @@
+"""Problems found in a dataset, reported all at once as `file:line:col: message`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .yamlread import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem, located in the YAML file (or in a seed file)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    path: Path = ()
+
+    def __str__(self) -> str:
+        where = format_path(self.path)
+        prefix = f"{where}: " if where else ""
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class DatasetError(Exception):
+    """The dataset cannot be used; `problems` lists every reason."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+def format_path(path: Path) -> str:
+    """`("quotes", 3, "speaker")` -> `quotes[3].speaker`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix, or nothing when nothing is close."""
+    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"

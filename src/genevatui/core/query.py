@@ -1,0 +1,240 @@
+"""Filtering: the one place it lives. The CLI export and the TUI both call it.
+
+`Index` precomputes, once per dataset, flat arrays of ids, date bounds and
+lower-cased, accent-folded search keys; `Index.run(Filter)` then scans those
+arrays. Names are resolved to ids first (names, ids and aliases match,
+case-insensitively); kinds combine with AND, values within a kind with OR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import msgspec
+
+from .dates import date_bounds
+from .models import Dataset, Event, Person, Quote
+from .text import search_key
+
+KINDS = ("speaker", "venue", "delegation", "topic", "event")
+
+
+class Filter(msgspec.Struct, frozen=True, kw_only=True):
+    """What the user asked for. Values are names as typed (resolved by Index)."""
+
+    speakers: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()
+    delegations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    text: str = ""
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filter()
+
+
+class UnknownName(ValueError):
+    """A filter value that names nothing; carries close matches."""
+
+    def __init__(self, kind: str, value: str, suggestions: Sequence[str]) -> None:
+        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
+        super().__init__(f"unknown {kind} {value!r}{hint}")
+        self.kind = kind
+        self.value = value
+        self.suggestions = list(suggestions)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Matching quote and event indices, each in timeline order."""
+
+    quotes: list[int]
+    events: list[int]
+
+
+class Index:
+    """Search keys and lookups over one dataset."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        spec = dataset.spec
+        self.people = {p.id: p for p in spec.people}
+        self.venues = {v.id: v for v in spec.venues}
+        self.events = {e.id: e for e in spec.events}
+        self.delegations = {d.id: d for d in spec.delegations}
+        self.sources = {s.id: s for s in spec.sources}
+        self.topics = {t.id: t for t in spec.topics}
+        self._names: dict[str, dict[str, set[str]]] = {
+            "speaker": _name_table((p.id, p.name, *p.aliases) for p in spec.people),
+            "venue": _name_table((v.id, v.name) for v in spec.venues),
+            "delegation": _name_table((d.id, d.name, *d.aliases) for d in spec.delegations),
+            "topic": _name_table((t.id, t.label) for t in spec.topics),
+            "event": _name_table((e.id, e.title) for e in spec.events),
+        }
+        self._build_quotes(spec.quotes)
+        self._build_events(spec.events)
+
+    # -- derived fields -------------------------------------------------
+    def quote_date(self, quote: Quote) -> str | None:
+        if quote.date is not None:
+            return quote.date
+        event = self.events.get(quote.event or "")
+        return event.date if event else None
+
+    def quote_venue(self, quote: Quote) -> str | None:
+        if quote.venue is not None:
+            return quote.venue
+        event = self.events.get(quote.event or "")
+        return event.venue if event else None
+
+    def speaker(self, quote: Quote) -> Person:
+        return self.people[quote.speaker]
+
+    # -- precomputation -------------------------------------------------
+    def _build_quotes(self, quotes: Sequence[Quote]) -> None:
+        order = {s.id: i for i, s in enumerate(self.dataset.spec.sources)}
+        self.q_speaker = [q.speaker for q in quotes]
+        self.q_delegation = [self.people[q.speaker].delegation for q in quotes]
+        self.q_venue = [self.quote_venue(q) for q in quotes]
+        self.q_event = [q.event for q in quotes]
+        self.q_topics = [frozenset(q.topics) for q in quotes]
+        dates = [self.quote_date(q) for q in quotes]
+        self.q_bounds = [date_bounds(d) if d else None for d in dates]
+        self.q_key = [self._quote_key(q) for q in quotes]
+        anchors = self.dataset.quote_anchors
+        self.quote_order = sorted(
+            range(len(quotes)),
+            key=lambda i: (
+                self.q_bounds[i] or ("9999", "9999"),
+                order.get(quotes[i].source, 0),
+                anchors[i].start,
+            ),
+        )
+
+    def _quote_key(self, quote: Quote) -> str:
+        person = self.people[quote.speaker]
+        parts = [quote.text, person.name, *person.aliases]
+        event = self.events.get(quote.event or "")
+        if event:
+            parts.append(event.title)
+        return search_key("\n".join(parts))
+
+    def _build_events(self, events: Sequence[Event]) -> None:
+        speakers_of: dict[str, set[str]] = {e.id: set(e.people) for e in events}
+        topics_of: dict[str, set[str]] = {e.id: set() for e in events}
+        for quote in self.dataset.spec.quotes:
+            if quote.event in speakers_of:
+                speakers_of[quote.event].add(quote.speaker)
+                topics_of[quote.event].update(quote.topics)
+        self.e_speakers = [frozenset(speakers_of[e.id]) for e in events]
+        self.e_topics = [frozenset(topics_of[e.id]) for e in events]
+        self.e_venue = [e.venue for e in events]
+        self.e_delegations = [frozenset(e.delegations) for e in events]
+        self.e_bounds = [date_bounds(e.date) for e in events]
+        self.e_key = [
+            search_key("\n".join([e.title, e.summary, *(p.text for p in e.passages)]))
+            for e in events
+        ]
+        self.event_order = sorted(range(len(events)), key=lambda i: self.e_bounds[i])
+
+    # -- names ----------------------------------------------------------
+    def resolve(self, kind: str, value: str) -> frozenset[str]:
+        """The ids `value` names: exact name/id/alias first, else substrings.
+
+        Raises UnknownName with close matches when nothing fits.
+        """
+        table = self._names[kind]
+        key = search_key(value)
+        if key in table:
+            return frozenset(table[key])
+        if len(key) >= 2:
+            hits = {i for name, ids in table.items() if key in name for i in ids}
+            if hits:
+                return frozenset(hits)
+        import difflib  # only on the error path
+
+        close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.6)
+        raise UnknownName(kind, value, close)
+
+    def _resolve_all(self, kind: str, values: Iterable[str]) -> frozenset[str] | None:
+        values = tuple(values)
+        if not values:
+            return None
+        ids: set[str] = set()
+        for value in values:
+            ids |= self.resolve(kind, value)
+        return frozenset(ids)
+
+    def check(self, flt: Filter) -> None:
+        """Raise UnknownName for the first filter value that names nothing."""
+        self._criteria(flt)
+
+    # -- evaluation -----------------------------------------------------
+    def _criteria(self, flt: Filter) -> dict[str, frozenset[str] | None]:
+        return {
+            "speaker": self._resolve_all("speaker", flt.speakers),
+            "venue": self._resolve_all("venue", flt.venues),
+            "delegation": self._resolve_all("delegation", flt.delegations),
+            "topic": self._resolve_all("topic", flt.topics),
+            "event": self._resolve_all("event", flt.events),
+        }
+
+    def run(self, flt: Filter) -> Result:
+        """Quotes and events that pass every active criterion of `flt`."""
+        c = self._criteria(flt)
+        terms = search_key(flt.text).split()
+        lo = date_bounds(flt.date_from)[0] if flt.date_from else None
+        hi = date_bounds(flt.date_to)[1] if flt.date_to else None
+
+        quotes = self.quote_order
+        if (s := c["speaker"]) is not None:
+            quotes = [i for i in quotes if self.q_speaker[i] in s]
+        if (d := c["delegation"]) is not None:
+            quotes = [i for i in quotes if self.q_delegation[i] in d]
+        if (v := c["venue"]) is not None:
+            quotes = [i for i in quotes if self.q_venue[i] in v]
+        if (e := c["event"]) is not None:
+            quotes = [i for i in quotes if self.q_event[i] in e]
+        if (t := c["topic"]) is not None:
+            quotes = [i for i in quotes if not self.q_topics[i].isdisjoint(t)]
+        if lo or hi:
+            quotes = [i for i in quotes if _overlaps(self.q_bounds[i], lo, hi)]
+        for term in terms:
+            quotes = [i for i in quotes if term in self.q_key[i]]
+
+        events = self.event_order
+        if s is not None:
+            events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]
+        if d is not None:
+            events = [i for i in events if not self.e_delegations[i].isdisjoint(d)]
+        if v is not None:
+            events = [i for i in events if self.e_venue[i] in v]
+        if e is not None:
+            ids = self.dataset.spec.events
+            events = [i for i in events if ids[i].id in e]
+        if t is not None:
+            events = [i for i in events if not self.e_topics[i].isdisjoint(t)]
+        if lo or hi:
+            events = [i for i in events if _overlaps(self.e_bounds[i], lo, hi)]
+        for term in terms:
+            events = [i for i in events if term in self.e_key[i]]
+        return Result(list(quotes), list(events))
+
+
+def _name_table(rows: Iterable[tuple[str, ...]]) -> dict[str, set[str]]:
+    """search_key(name) -> ids, from rows of (id, name, alias, …)."""
+    table: dict[str, set[str]] = {}
+    for row in rows:
+        for name in row:
+            table.setdefault(search_key(name), set()).add(row[0])
+    return table
+
+
+def _overlaps(bounds: tuple[str, str] | None, lo: str | None, hi: str | None) -> bool:
+    if bounds is None:
+        return False
+    return (lo is None or bounds[1] >= lo) and (hi is None or bounds[0] <= hi)

@@ -1,0 +1,92 @@
+"""Sanitising and normalising helpers shared by the loader, anchoring and query.
+
+Dataset text ends up in a terminal. Rich and Textual strip only a handful of
+control characters (BEL, BS, VT, FF, CR), so anything else (ESC, CSI, OSC,
+NUL, C1, bidi overrides) must be removed before it can reach the screen.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate
+# controls that can visually reorder a line (the "Trojan Source" characters).
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_CONTROL_RE = re.compile(_CONTROL)
+
+# Article text keeps its length so that offsets stay valid: each control
+# character becomes one visible replacement character instead of vanishing.
+PLACEHOLDER = "\ufffd"
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+    }
+)
+
+
+def clean(text: str) -> str:
+    """Remove control characters other than newline and tab."""
+    return _CONTROL_RE.sub("", text)
+
+
+def clean_article(text: str) -> str:
+    """Make an article safe to display without changing any offset.
+
+    Line endings are made universal first (as Python's text mode does), then
+    every remaining control character is replaced one for one.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL_RE.sub(PLACEHOLDER, text)
+
+
+def fold_quotes(text: str) -> str:
+    """Curly and angle quotes become straight ones."""
+    return text.translate(_QUOTE_FOLD)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Collapse whitespace runs to one space and fold quotes.
+
+    Returns the normalised text and, for each of its characters, the index of
+    the character it came from, so a match can be mapped back to offsets.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    in_space = False
+    folded = fold_quotes(text)
+    for i, ch in enumerate(folded):
+        if ch.isspace():
+            if in_space:
+                continue
+            in_space = True
+            out.append(" ")
+        else:
+            in_space = False
+            out.append(ch)
+        origin.append(i)
+    return "".join(out), origin
+
+
+def squash(text: str) -> str:
+    """The normalised form of a short string, without the offset map."""
+    return " ".join(fold_quotes(text).split())
+
+
+def search_key(text: str) -> str:
+    """Lower-cased, accent-folded, whitespace-collapsed form used for search."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(fold_quotes(stripped).split())
