@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## install and check the bundled dataset, then start genevatui
-	$(BIN)/genevatui validate
+# Until the interactive explorer lands, the main job is checking the dataset.
+ARGS ?= validate
+
+run: $(STAMP)  ## install, then run genevatui $(ARGS)
 	$(BIN)/genevatui $(ARGS)
 
 test: $(STAMP) lint  ## lint, type-check and run every test
@@ -30,6 +32,15 @@ validate: $(STAMP)
 
 schema: $(STAMP)  ## regenerate data/schema.json from the models
 	$(BIN)/python -m genevatui.core.schema > data/schema.json
+
+wheel-check: $(STAMP)  ## build the wheel, install it in a fresh venv, validate from elsewhere
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp/venv \
+	  && $$tmp/venv/bin/pip install --quiet dist/*.whl \
+	  && cd $$tmp && $$tmp/venv/bin/genevatui validate \
+	  && $$tmp/venv/bin/genevatui export --format jsonl --speaker sherman | head -n 1 >/dev/null \
+	  && rm -rf $$tmp
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"genevatui {__version__}")
     _add_data(parser, None)
+    _add_filters(parser)
+    parser.add_argument("--goto", metavar="ID", help="start on this event or quote")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     validate = sub.add_parser("validate", help="check a dataset; list every problem")
     _add_data(validate, argparse.SUPPRESS)
@@ -140,6 +142,28 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _tui(args: argparse.Namespace, err: TextIO) -> int:
+    for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
+        problem = value is not None and date_problem(value)
+        if problem:
+            print(f"genevatui: {flag}: {problem}", file=err)
+            return EXIT_USAGE
+    dataset = _load(args.data, err)
+    if dataset is None:
+        return EXIT_DATA
+    from . import create_app  # Textual is imported only here
+
+    flt = filter_from_args(args)
+    try:
+        fields = {f: getattr(flt, f) for f in flt.__struct_fields__}
+        app = create_app(dataset, **fields, goto=args.goto)
+    except UnknownName as exc:
+        print(f"genevatui: {exc}", file=err)
+        return EXIT_USAGE
+    app.run()
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `genevatui` console script."""
     args = build_parser().parse_args(argv)
@@ -149,12 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args, out, err)
         if args.command == "export":
             return _export(args, out, err)
-        print(
-            "genevatui: the interactive explorer is not built yet; "
-            "use `genevatui validate` or `genevatui export` (see --help)",
-            file=err,
-        )
-        return EXIT_USAGE
+        return _tui(args, err)
     except BrokenPipeError:
         # `genevatui export | head` closed the pipe: not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)

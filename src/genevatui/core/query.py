@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import msgspec
 
@@ -168,6 +169,19 @@ class Index:
         for value in values:
             ids |= self.resolve(kind, value)
         return frozenset(ids)
+
+    def target(self, ident: str) -> tuple[Literal["quote", "event"], int]:
+        """("quote" | "event", index) for an id; UnknownName with close ids."""
+        for i, quote in enumerate(self.dataset.spec.quotes):
+            if quote.id == ident:
+                return ("quote", i)
+        for i, event in enumerate(self.dataset.spec.events):
+            if event.id == ident:
+                return ("event", i)
+        import difflib
+
+        ids = [q.id for q in self.dataset.spec.quotes] + list(self.events)
+        raise UnknownName("event or quote id", ident, difflib.get_close_matches(ident, ids, n=3))
 
     def check(self, flt: Filter) -> None:
         """Raise UnknownName for the first filter value that names nothing."""

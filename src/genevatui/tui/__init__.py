@@ -1,0 +1,1 @@
+"""The Textual user interface. Imported only when the TUI starts."""

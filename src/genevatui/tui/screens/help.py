@@ -1,0 +1,82 @@
+"""The help screen: every key, generated from the bindings themselves."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..widgets.filter_bar import SearchInput
+from ..widgets.source_view import SourceView
+from ..widgets.statements import Statements
+from ..widgets.timeline import Timeline
+from ..widgets.virtual_list import VirtualList
+from .main import MainScreen
+from .picker import PickerScreen
+
+EXTRA = [
+    ("Everywhere", "tab / shift+tab", "Move between panes"),
+    ("Everywhere", "ctrl+p", "Command palette: filter by anything, go to any event or quote"),
+    ("Everywhere", "?", "This help"),
+    ("Everywhere", "q", "Quit"),
+]
+SECTIONS: list[tuple[str, type]] = [
+    ("Everywhere", MainScreen),
+    ("Lists", VirtualList),
+    ("Timeline", Timeline),
+    ("Statements", Statements),
+    ("Source", SourceView),
+    ("Search box", SearchInput),
+    ("Picker", PickerScreen),
+]
+
+
+def _key_name(keys: str) -> str:
+    names = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
+    return " / ".join(names.get(k, k) for k in keys.split(","))
+
+
+def help_table() -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2), expand=True)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    rows = list(EXTRA)
+    for section, cls in SECTIONS:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding):
+                rows.append((section, _key_name(binding.key), binding.description))
+    last = None
+    for section, key, description in rows:
+        table.add_row(Text(section if section != last else ""), Text(key), Text(description))
+        last = section
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; any of escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(Text("genevatui — keys", style="bold"), id="help-title")
+            yield Static(help_table())
+            yield Static(
+                Text(
+                    "Filters: kinds combine with AND, several values of one kind with OR. "
+                    "Names, ids and aliases match, ignoring case and accents."
+                ),
+                id="help-footer",
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,300 @@
+"""The main screen: owns the filter, the selection and the jump history.
+
+Panes get what to show from here (attributes down) and report with their
+own messages (messages up); they never reach into each other. All filtering
+is the core's `Index.run`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ...core.query import Filter, Index, UnknownName
+from ..widgets.filter_bar import FilterBar
+from ..widgets.picker_list import Option
+from ..widgets.source_view import SourceView, Span
+from ..widgets.statements import Statements
+from ..widgets.timeline import Timeline
+from .picker import PickerScreen
+
+Target = tuple[Literal["quote", "event"], int]
+NARROW = 110  # below this many columns the panes stack and the timeline hides
+PICKER_FIELDS = {
+    "speaker": "speakers",
+    "venue": "venues",
+    "delegation": "delegations",
+    "topic": "topics",
+}
+
+
+class MainScreen(Screen[None]):
+    """Filter bar, timeline, statements and source, with the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("s", "pick('speaker')", "Speaker", id="main.speaker"),
+        Binding("v", "pick('venue')", "Venue", id="main.venue"),
+        Binding("d", "pick('delegation')", "Delegation", id="main.delegation"),
+        Binding("t", "pick('topic')", "Topic", id="main.topic"),
+        Binding("x", "clear", "Clear filters", id="main.clear"),
+        Binding("n", "passage(1)", "Next passage", show=False, id="main.next_passage"),
+        Binding("N", "passage(-1)", "Prev passage", show=False, id="main.prev_passage"),
+        Binding("left_square_bracket", "back", "Back", id="main.back"),
+        Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
+        Binding("T", "toggle_timeline", "Timeline", show=False, id="main.toggle_timeline"),
+    ]
+
+    filter: reactive[Filter] = reactive(Filter, init=False)
+    """The active filter; every pane is redrawn from it."""
+
+    def __init__(self, index: Index, flt: Filter, goto: Target | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.set_reactive(MainScreen.filter, flt)
+        self.goto = goto
+        self.history: list[Target] = []
+        self.history_pos = -1
+        self.shown: Target | None = None
+        self.search_before = ""
+        self.timeline_forced = False
+        spec = index.dataset.spec
+        self.event_titles = {e.id: e.title for e in spec.events}
+        self.spans = self._spans_by_source()
+
+    def _spans_by_source(self) -> dict[str, list[Span]]:
+        dataset = self.index.dataset
+        spans: dict[str, list[Span]] = {s.id: [] for s in dataset.spec.sources}
+        for i, anchor in enumerate(dataset.quote_anchors):
+            spans[anchor.source].append(Span(anchor.start, anchor.end, "quote", i))
+        for i, anchors in enumerate(dataset.event_anchors):
+            for a in anchors:
+                spans[a.source].append(Span(a.start, a.end, "event", i))
+        for row in spans.values():
+            row.sort(key=lambda s: (s.start, s.end))
+        return spans
+
+    def compose(self) -> ComposeResult:
+        yield FilterBar(id="filter-bar")
+        with Container(id="panes"):
+            yield Timeline(id="timeline")
+            yield Statements(id="statements")
+            yield SourceView(id="source")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterBar).close_search()
+        self.query_one(Timeline).border_title = "Timeline"
+        self.query_one(Statements).border_title = "Statements"
+        self._refresh_panes()
+        if self.goto is not None:
+            self.jump(self.goto)
+        self.query_one(Statements).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self._apply_timeline_visibility()
+
+    # -- filtering -------------------------------------------------------------
+    def watch_filter(self) -> None:
+        self._refresh_panes()
+
+    def _refresh_panes(self) -> None:
+        flt = self.filter
+        result = self.index.run(flt)
+        spec = self.index.dataset.spec
+        statements = self.query_one(Statements)
+        timeline = self.query_one(Timeline)
+        timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
+        statements.show(self.index, result.quotes, keep=statements.cursor_key)
+        timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
+        counts = (
+            f"{len(result.quotes)} of {len(spec.quotes)} quotes · "
+            f"{len(result.events)} of {len(spec.events)} events"
+        )
+        self.query_one(FilterBar).update(flt, counts, self.event_titles)
+        statements.border_subtitle = f"{len(result.quotes)}"
+        timeline.border_subtitle = f"{len(result.events)}"
+
+    def action_search(self) -> None:
+        self.search_before = self.filter.text
+        self.query_one(FilterBar).open_search(self.filter.text)
+
+    @on(FilterBar.SearchChanged)
+    def _search_changed(self, event: FilterBar.SearchChanged) -> None:
+        self.filter = _replace(self.filter, text=event.text)
+        if event.final:
+            self._leave_search()
+
+    @on(FilterBar.SearchLeft)
+    def _search_left(self, event: FilterBar.SearchLeft) -> None:
+        # escape abandons what was typed since `/`; enter is the way to keep it
+        self.filter = _replace(self.filter, text=self.search_before)
+        self._leave_search()
+
+    def _leave_search(self) -> None:
+        self.query_one(FilterBar).close_search()
+        self.query_one(Statements).focus()
+
+    def action_clear(self) -> None:
+        self.filter = Filter()
+
+    def action_pick(self, kind: str) -> None:
+        field = PICKER_FIELDS[kind]
+        current: tuple[str, ...] = getattr(self.filter, field)
+        options = self._options(kind)
+
+        def apply(values: list[str] | None) -> None:
+            if values is not None:
+                self.filter = _replace(self.filter, **{field: tuple(values)})
+
+        self.app.push_screen(PickerScreen(kind, options, set(current)), apply)
+
+    def _options(self, kind: str) -> list[Option]:
+        """Every entity of `kind`, with how many quotes it has under the
+        other active filters (so the count is what picking it would show)."""
+        field = PICKER_FIELDS[kind]
+        result = self.index.run(_replace(self.filter, **{field: ()}))
+        idx = self.index
+        spec = idx.dataset.spec
+        if kind == "speaker":
+            counts = Counter(idx.q_speaker[q] for q in result.quotes)
+            return [Option(p.name, _label(p.name, p.aliases), counts[p.id]) for p in spec.people]
+        if kind == "venue":
+            counts = Counter(v for q in result.quotes if (v := idx.q_venue[q]) is not None)
+            return [Option(v.name, v.name, counts[v.id]) for v in spec.venues]
+        if kind == "delegation":
+            counts = Counter(idx.q_delegation[q] for q in result.quotes)
+            return [Option(d.name, d.name, counts[d.id]) for d in spec.delegations]
+        counts = Counter(t for q in result.quotes for t in idx.q_topics[q])
+        return [Option(t.id, f"{t.label} ({t.id})", counts[t.id]) for t in spec.topics]
+
+    def set_filter_values(self, kind: str, values: tuple[str, ...]) -> None:
+        """Used by the command palette: add `values` to the filter of `kind`."""
+        field = PICKER_FIELDS.get(kind, "events")
+        merged = tuple(dict.fromkeys((*getattr(self.filter, field), *values)))
+        try:
+            self.index.check(_replace(self.filter, **{field: merged}))
+        except UnknownName as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.filter = _replace(self.filter, **{field: merged})
+
+    # -- selection and jumps -------------------------------------------------
+    @on(Statements.QuoteHighlighted)
+    def _quote_highlighted(self, event: Statements.QuoteHighlighted) -> None:
+        self.show_source(("quote", event.index))
+
+    @on(Timeline.EventHighlighted)
+    def _event_highlighted(self, event: Timeline.EventHighlighted) -> None:
+        if self.focused is self.query_one(Timeline):
+            self.show_source(("event", event.index))
+
+    @on(Statements.QuoteChosen)
+    def _quote_chosen(self, event: Statements.QuoteChosen) -> None:
+        self.jump(("quote", event.index))
+        self.query_one(SourceView).focus()
+
+    @on(Timeline.EventChosen)
+    def _event_chosen(self, event: Timeline.EventChosen) -> None:
+        event_id = self.index.dataset.spec.events[event.index].id
+        narrowed = self.filter.events == (event_id,)
+        # A second enter on the narrowed event widens the statements again.
+        self.filter = _replace(self.filter, events=() if narrowed else (event_id,))
+        self.jump(("event", event.index))
+
+    @on(SourceView.PassageChosen)
+    def _passage_chosen(self, event: SourceView.PassageChosen) -> None:
+        self.select_target((event.span.kind, event.span.key))  # type: ignore[arg-type]
+        pane = Statements if event.span.kind == "quote" else Timeline
+        self.query_one(pane).focus()
+
+    @on(SourceView.PassageMoved)
+    def _passage_moved(self, event: SourceView.PassageMoved) -> None:
+        self.shown = (event.span.kind, event.span.key)  # type: ignore[assignment]
+
+    def jump(self, target: Target) -> None:
+        """Show `target` in the source and record it in the history."""
+        self.history = self.history[: self.history_pos + 1]
+        if not self.history or self.history[-1] != target:
+            self.history.append(target)
+        self.history_pos = len(self.history) - 1
+        self.select_target(target)
+
+    def select_target(self, target: Target) -> None:
+        """Put the cursor on `target` in its list (widening if it is filtered
+        out) and show its passage."""
+        kind, key = target
+        pane: Statements | Timeline = (
+            self.query_one(Statements) if kind == "quote" else self.query_one(Timeline)
+        )
+        if pane.row_of_key(key) is None and not self.filter.is_empty:
+            self.notify("It was hidden by the filters: filters cleared.", timeout=4)
+            self.filter = Filter()
+        pane.move_to_key(key)
+        self.show_source(target)
+
+    def show_source(self, target: Target) -> None:
+        kind, key = target
+        dataset = self.index.dataset
+        if kind == "quote":
+            anchor = dataset.quote_anchors[key]
+        else:
+            anchors = dataset.event_anchors[key]
+            if not anchors:
+                self.query_one(SourceView).clear("This event has no source passage.")
+                return
+            anchor = anchors[0]
+        spans = self.spans[anchor.source]
+        wanted = (kind, key, anchor.start)
+        current = next((i for i, s in enumerate(spans) if (s.kind, s.key, s.start) == wanted), -1)
+        title = self.index.sources[anchor.source].title
+        self.query_one(SourceView).show(title, dataset.texts[anchor.source], spans, current)
+        self.shown = target
+
+    def action_passage(self, step: int) -> None:
+        source = self.query_one(SourceView)
+        if step > 0:
+            source.action_next_passage()
+        else:
+            source.action_previous_passage()
+
+    def action_back(self) -> None:
+        if self.history_pos > 0:
+            self.history_pos -= 1
+            self.select_target(self.history[self.history_pos])
+        else:
+            self.app.bell()
+
+    def action_forward(self) -> None:
+        if self.history_pos < len(self.history) - 1:
+            self.history_pos += 1
+            self.select_target(self.history[self.history_pos])
+        else:
+            self.app.bell()
+
+    def action_toggle_timeline(self) -> None:
+        self.timeline_forced = not self.timeline_forced
+        self._apply_timeline_visibility()
+
+    def _apply_timeline_visibility(self) -> None:
+        narrow = self.has_class("-narrow")
+        self.query_one(Timeline).display = (not narrow) != self.timeline_forced
+
+
+def _replace(flt: Filter, **changes: object) -> Filter:
+    import msgspec
+
+    return msgspec.structs.replace(flt, **changes)
+
+
+def _label(name: str, aliases: tuple[str, ...]) -> str:
+    return f"{name} ({', '.join(aliases)})" if aliases else name

@@ -1,0 +1,102 @@
+"""The filter bar: active filters as chips, live counts, the text-filter box."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from ...core.query import Filter
+
+_CHIP_KINDS = (
+    ("speaker", "speakers"),
+    ("venue", "venues"),
+    ("delegation", "delegations"),
+    ("topic", "topics"),
+    ("event", "events"),
+)
+
+
+def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
+    """The active filters as a line of chips; dataset text is never markup."""
+    line = Text()
+    for label, field in _CHIP_KINDS:
+        for value in getattr(flt, field):
+            shown = event_titles.get(value, value) if label == "event" else value
+            line.append(f" {label}: ", style="bold reverse")
+            line.append(f"{shown} ", style="reverse")
+            line.append(" ")
+    if flt.date_from or flt.date_to:
+        line.append(" date: ", style="bold reverse")
+        line.append(f"{flt.date_from or '…'} – {flt.date_to or '…'} ", style="reverse")
+        line.append(" ")
+    if flt.text:
+        line.append(" text: ", style="bold reverse")
+        line.append(f"{flt.text} ", style="reverse")
+        line.append(" ")
+    if not line:
+        line.append("no filters · / text · s speaker · v venue · d delegation · t topic")
+    return line
+
+
+class SearchInput(Input):
+    """The text filter box; `escape` leaves it, keeping what was typed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Leave box", id="search.leave"),
+    ]
+
+    def action_leave(self) -> None:
+        self.post_message(FilterBar.SearchLeft(self.value))
+
+
+class FilterBar(Horizontal):
+    """Chips on the left, counts on the right, the search box when open."""
+
+    class SearchChanged(Message):
+        """The text filter changed (`final` when the user pressed enter)."""
+
+        def __init__(self, text: str, final: bool) -> None:
+            super().__init__()
+            self.text = text
+            self.final = final
+
+    class SearchLeft(Message):
+        """The user pressed escape in the search box."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="chips", markup=False)
+        yield SearchInput(placeholder="filter text…", id="search")
+        yield Static(id="counts", markup=False)
+
+    def update(self, flt: Filter, counts: str, event_titles: dict[str, str]) -> None:
+        """Show `flt` as chips and `counts` on the right."""
+        self.query_one("#chips", Static).update(chips(flt, event_titles))
+        self.query_one("#counts", Static).update(Text(counts))
+
+    def open_search(self, text: str) -> None:
+        box = self.query_one(SearchInput)
+        box.display = True
+        box.value = text
+        box.cursor_position = len(text)
+        box.focus()
+
+    def close_search(self) -> None:
+        self.query_one(SearchInput).display = False
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.SearchChanged(event.value, final=False))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.SearchChanged(event.value, final=True))

@@ -1,0 +1,227 @@
+"""The source pane: an article, wrapped, with its anchored passages marked.
+
+A Line API widget: the article is wrapped once per width into (start, end)
+offset pairs, and each visible line is drawn by slicing the text, so the
+highlighted range is exactly the passage's offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An anchored passage: `text[start:end]`, a quote or an event passage."""
+
+    start: int
+    end: int
+    kind: str  # "quote" | "event"
+    key: int
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text` to `width` cells, as (start, end) offsets."""
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start, used = pos, 0
+        if not para:
+            lines.append((pos, pos))
+        for match in _WORD.finditer(para):
+            word_start = pos + match.start()
+            word = match.group()
+            cells = cell_len(word.rstrip())
+            if used and used + cells > width:
+                lines.append((start, word_start))
+                start, used = word_start, 0
+            while cells > width:  # a word wider than the pane: cut it
+                cut, taken = word_start, 0
+                while cut < pos + match.end() and taken + cell_len(text[cut]) <= width:
+                    taken += cell_len(text[cut])
+                    cut += 1
+                cut = max(cut, word_start + 1)
+                lines.append((start, cut))
+                start, word_start = cut, cut
+                word = text[cut : pos + match.end()]
+                cells = cell_len(word.rstrip())
+            used += cell_len(word)
+        if para:
+            lines.append((start, pos + len(para)))
+        pos += len(para) + 1
+    return lines
+
+
+class SourceView(ScrollView, can_focus=True):
+    """The article of the selected statement or event."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_passage", "Next passage", id="source.next"),
+        Binding("N", "previous_passage", "Prev passage", id="source.previous"),
+        Binding("enter", "choose", "Select statement", id="source.choose"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="source.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="source.up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="source.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="source.page_up"),
+        Binding("home", "scroll_home", "Top", show=False, id="source.home"),
+        Binding("end", "scroll_end", "Bottom", show=False, id="source.end"),
+    ]
+
+    COMPONENT_CLASSES = {"source-view--selected", "source-view--passage", "source-view--title"}
+
+    class PassageChosen(Message):
+        """The user pressed enter on passage `span` of the article."""
+
+        def __init__(self, span: Span) -> None:
+            super().__init__()
+            self.span = span
+
+    class PassageMoved(Message):
+        """`n`/`N` moved the current passage to `span`."""
+
+        def __init__(self, span: Span) -> None:
+            super().__init__()
+            self.span = span
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+        self.spans: list[Span] = []
+        self.current = -1
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrapped_for = -1
+
+    @property
+    def current_span(self) -> Span | None:
+        return self.spans[self.current] if 0 <= self.current < len(self.spans) else None
+
+    def show(self, title: str, text: str, spans: list[Span], current: int) -> None:
+        """Show `text` with `spans` marked and spans[current] selected."""
+        if text is not self.text:
+            self.text = text
+            self._wrapped_for = -1
+        self.spans = spans
+        self.border_title = title
+        self._select(current)
+
+    def clear(self, message: str) -> None:
+        self.text, self.spans, self.current = message, [], -1
+        self.border_title = "Source"
+        self.border_subtitle = ""
+        self._wrapped_for = -1
+        self._rewrap()
+        self.scroll_to(0, 0, animate=False)
+        self.refresh()
+
+    def _select(self, current: int) -> None:
+        self.current = current
+        total = len(self.spans)
+        self.border_subtitle = f"passage {current + 1} of {total}" if current >= 0 else ""
+        self._rewrap()
+        self.refresh()
+        span = self.current_span
+        if span is not None:
+            self.call_after_refresh(self._scroll_to_span, span)
+
+    def _scroll_to_span(self, span: Span) -> None:
+        first = self.line_of(span.start)
+        last = self.line_of(max(span.end - 1, span.start))
+        height = last - first + 1
+        # Centre the passage, with context above it, when it fits.
+        top = max(0, first - max(0, (self.size.height - height) // 3))
+        if height >= self.size.height:
+            top = first
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def line_of(self, offset: int) -> int:
+        """The wrapped line holding character `offset`."""
+        self._rewrap()
+        return max(0, bisect_right(self._line_starts, offset) - 1)
+
+    def _rewrap(self) -> None:
+        width = max(self.scrollable_content_region.width - 1, 10)
+        if self._wrapped_for == width:
+            return
+        self._wrapped_for = width
+        self._lines = wrap_offsets(self.text, width)
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._rewrap()
+        span = self.current_span
+        if span is not None:
+            self._scroll_to_span(span)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        self._rewrap()
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        base = self.rich_style
+        index = scroll_y + y
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        selected = self.get_component_rich_style("source-view--selected")
+        marked = self.get_component_rich_style("source-view--passage")
+        cuts = {start, end}
+        for span in self.spans:
+            if span.start < end and span.end > start:
+                cuts.update(c for c in (span.start, span.end) if start < c < end)
+        points = sorted(cuts)
+        current = self.current_span
+        segments: list[Segment] = []
+        for a, b in zip(points, points[1:], strict=False):
+            style: Style | None = None
+            for span in self.spans:
+                if span.start <= a and b <= span.end:
+                    style = selected if span is current else (style or marked)
+            piece = self.text[a:b].replace("\t", " ")
+            segments.append(Segment(piece, style))
+        strip = Strip(segments).apply_style(base).adjust_cell_length(width + scroll_x, base)
+        return strip.crop(scroll_x, scroll_x + width)
+
+    def action_next_passage(self) -> None:
+        self._step(1)
+
+    def action_previous_passage(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if not self.spans:
+            self.app.bell()
+            return
+        current = self.current if self.current >= 0 else (-1 if step > 0 else 0)
+        self._select((current + step) % len(self.spans))
+        span = self.current_span
+        if span is not None:
+            self.post_message(self.PassageMoved(span))
+
+    def action_choose(self) -> None:
+        span = self.current_span
+        if span is not None:
+            self.post_message(self.PassageChosen(span))
+
+    def region_of(self, span: Span) -> Region:
+        first = self.line_of(span.start)
+        return Region(0, first, self.size.width, self.line_of(span.end) - first + 1)

@@ -1,0 +1,111 @@
+"""The timeline pane: events in date order under month or year headers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.strip import Strip
+
+from ...core.dates import format_date
+from ...core.query import Index
+from .virtual_list import Row, VirtualList
+
+ROUND_MARK = "◆"
+
+
+def _group(date: str) -> str:
+    """The header an event sits under: its month, or its year if that is all we know."""
+    return format_date(date[:7]) if len(date) >= 7 else date[:4]
+
+
+class Timeline(VirtualList):
+    """Every event that passes the filters, oldest first; rounds stand out."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "Show in source", id="timeline.choose"),
+        Binding("space", "narrow", "Narrow to event", id="timeline.narrow"),
+    ]
+
+    class EventHighlighted(Message):
+        """The cursor moved to event `index` (an index into spec.events)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class EventChosen(Message):
+        """The user asked to see event `index` in its article."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class NarrowToggled(Message):
+        """The user asked to narrow the statements to event `index` (or widen)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index: Index | None = None
+        self.counts: Counter[str] = Counter()
+        self.narrowed: str | None = None
+
+    def show(
+        self, index: Index, events: list[int], quotes: list[int], keep: int | None = None
+    ) -> None:
+        """Display `events`; `quotes` (the filtered quotes) give the counts."""
+        self.index = index
+        spec = index.dataset.spec
+        self.counts = Counter(ev for q in quotes if (ev := index.q_event[q]) is not None)
+        rows: list[Row] = []
+        group = None
+        for e in events:
+            g = _group(spec.events[e].date)
+            if g != group:
+                rows.append(Row(-1, header=True, label=g))
+                group = g
+            rows.append(Row(e))
+        self.set_rows(rows, keep_key=keep)
+
+    def render_row(self, row: Row, width: int, selected: bool) -> list[Strip]:
+        if row.header or self.index is None:
+            style = self.get_component_rich_style("virtual-list--header")
+            return [self.text_strip(Text(row.label, style=style), width)]
+        event = self.index.dataset.spec.events[row.key]
+        is_round = event.kind == "round"
+        accent = self.get_component_rich_style("virtual-list--accent")
+        dim = self.get_component_rich_style("virtual-list--dim")
+        count = self.counts.get(event.id, 0)
+        mark = ROUND_MARK if is_round else ("▸" if self.narrowed == event.id else " ")
+        text = Text(f"{mark} ", style=accent)
+        text.append(f"{format_date(event.date):>11} ", style=dim)
+        venue = self.index.venues[event.venue].name if event.venue else ""
+        if venue:
+            text.append(f"{venue} · ", style=dim)
+        text.append(event.title, style=accent if is_round else "")
+        tail = Text(f" {count}" if count else "", style=dim)
+        body = self.text_strip(text, max(width - tail.cell_len, 1))
+        return [Strip.join([body, self.text_strip(tail, tail.cell_len)]).adjust_cell_length(width)]
+
+    def cursor_moved(self, key: int) -> None:
+        self.post_message(self.EventHighlighted(key))
+
+    def chosen(self, key: int) -> None:
+        self.post_message(self.EventChosen(key))
+
+    def action_choose(self) -> None:
+        key = self.cursor_key
+        if key is not None and key >= 0:
+            self.chosen(key)
+
+    def action_narrow(self) -> None:
+        key = self.cursor_key
+        if key is not None and key >= 0:
+            self.post_message(self.NarrowToggled(key))
