@@ -51,6 +51,15 @@ def date_bounds(text: str) -> tuple[str, str]:
     return text, text
 
 
+def sort_key(text: str) -> tuple[int, int, int]:
+    """Timeline order: a month-only date before that month's days, a
+    year-only date after that year's months (so it never splits a month)."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return (parts[0], 13, 0)
+    return (parts[0], parts[1], parts[2] if len(parts) == 3 else 0)
+
+
 def format_date(text: str | None) -> str:
     """`2022-01-10` -> `10 Jan 2022`, `2021-06` -> `Jun 2021`, `1972` -> `1972`."""
     if not text:

@@ -14,7 +14,7 @@ from typing import Literal
 
 import msgspec
 
-from .dates import date_bounds
+from .dates import date_bounds, sort_key
 from .models import Dataset, Event, Person, Quote
 from .text import search_key
 
@@ -104,13 +104,14 @@ class Index:
         self.q_event = [q.event for q in quotes]
         self.q_topics = [frozenset(q.topics) for q in quotes]
         dates = [self.quote_date(q) for q in quotes]
+        self.q_sort = [sort_key(d) if d else (9999, 99, 99) for d in dates]
         self.q_bounds = [date_bounds(d) if d else None for d in dates]
         self.q_key = [self._quote_key(q) for q in quotes]
         anchors = self.dataset.quote_anchors
         self.quote_order = sorted(
             range(len(quotes)),
             key=lambda i: (
-                self.q_bounds[i] or ("9999", "9999"),
+                self.q_sort[i],
                 order.get(quotes[i].source, 0),
                 anchors[i].start,
             ),
@@ -140,7 +141,7 @@ class Index:
             search_key("\n".join([e.title, e.summary, *(p.text for p in e.passages)]))
             for e in events
         ]
-        self.event_order = sorted(range(len(events)), key=lambda i: self.e_bounds[i])
+        self.event_order = sorted(range(len(events)), key=lambda i: sort_key(events[i].date))
 
     # -- names ----------------------------------------------------------
     def resolve(self, kind: str, value: str) -> frozenset[str]:

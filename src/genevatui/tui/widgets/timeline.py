@@ -18,8 +18,9 @@ ROUND_MARK = "◆"
 
 
 def _group(date: str) -> str:
-    """The header an event sits under: its month, or its year if that is all we know."""
-    return format_date(date[:7]) if len(date) >= 7 else date[:4]
+    """The header an event sits under: its month, or its decade when only the
+    year is known (a header per lone year would outnumber the events)."""
+    return format_date(date[:7]) if len(date) >= 7 else f"{date[:3]}0s"
 
 
 class Timeline(VirtualList):

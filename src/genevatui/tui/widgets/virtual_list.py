@@ -169,7 +169,8 @@ class VirtualList(ScrollView, can_focus=True):
         first = index
         while first > 0 and self.rows[first - 1].header:
             first -= 1
-        if self._offsets[index] - self._offsets[first] < self.size.height - self.rows[index].height:
+        room = self.size.height - self.rows[index].height
+        if self._offsets[index] - self._offsets[first] < room or self.size.height == 0:
             top = self._offsets[first]
         region = Region(0, top, 1, self._offsets[index + 1] - top)
         self.scroll_to_region(region, animate=False, immediate=True, force=True)
