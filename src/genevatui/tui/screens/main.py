@@ -13,12 +13,13 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
+from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from ...core.query import Filter, Index, UnknownName
+from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.picker_list import Option
 from ..widgets.source_view import SourceView, Span
@@ -87,7 +88,9 @@ class MainScreen(Screen[None]):
         with Container(id="panes"):
             yield Timeline(id="timeline")
             yield Statements(id="statements")
-            yield SourceView(id="source")
+            with Vertical(id="source-pane"):
+                yield Static(id="source-info", markup=False)
+                yield SourceView(id="source")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -219,7 +222,9 @@ class MainScreen(Screen[None]):
 
     @on(SourceView.PassageMoved)
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
-        self.shown = (event.span.kind, event.span.key)  # type: ignore[assignment]
+        target: Target = (event.span.kind, event.span.key)  # type: ignore[assignment]
+        self.shown = target
+        self.query_one("#source-info", Static).update(describe(self.index, target))
 
     def jump(self, target: Target) -> None:
         """Show `target` in the source and record it in the history."""
@@ -251,6 +256,7 @@ class MainScreen(Screen[None]):
             anchors = dataset.event_anchors[key]
             if not anchors:
                 self.query_one(SourceView).clear("This event has no source passage.")
+                self.query_one("#source-info", Static).update(describe(self.index, target))
                 return
             anchor = anchors[0]
         spans = self.spans[anchor.source]
@@ -258,6 +264,7 @@ class MainScreen(Screen[None]):
         current = next((i for i, s in enumerate(spans) if (s.kind, s.key, s.start) == wanted), -1)
         title = self.index.sources[anchor.source].title
         self.query_one(SourceView).show(title, dataset.texts[anchor.source], spans, current)
+        self.query_one("#source-info", Static).update(describe(self.index, target))
         self.shown = target
 
     def action_passage(self, step: int) -> None:

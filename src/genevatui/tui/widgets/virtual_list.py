@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -101,12 +102,13 @@ class VirtualList(ScrollView, can_focus=True):
         return [self.text_strip(Text(row.label, style=style), width)]
 
     def text_strip(self, text: Text, width: int, style: Style | None = None) -> Strip:
-        """One line of `text`, cut with an ellipsis or padded to `width`."""
-        text = text.copy()
-        text.no_wrap = True
-        text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
-        strip = Strip(segments).adjust_cell_length(width)
+        """One line of `text`, cut with an ellipsis or padded to `width` cells."""
+        console = self.app.console
+        options = console.options.update(
+            width=max(width, 1), no_wrap=True, overflow="ellipsis", height=None
+        )
+        lines = console.render_lines(text, options, pad=True)
+        strip = Strip(lines[0] if lines else []).adjust_cell_length(width)
         return strip.apply_style(style) if style else strip
 
     def render_line(self, y: int) -> Strip:
@@ -123,10 +125,15 @@ class VirtualList(ScrollView, can_focus=True):
         if strips is None:
             strips = self.render_row(self.rows[index], width, selected)
             if selected:
-                cursor = self.get_component_rich_style("virtual-list--cursor")
-                if not self.has_focus:
-                    cursor = Style(bgcolor=cursor.bgcolor, dim=False)
-                strips = [s.apply_style(cursor) for s in strips]
+                full = self.get_component_rich_style("virtual-list--cursor")
+                # Only the background (and boldness when focused) of the cursor:
+                # the row keeps its own colours.
+                cursor = Style(bgcolor=full.bgcolor, bold=bool(full.bold) and self.has_focus)
+                # post_style: the cursor's colours win over the row's own.
+                strips = [
+                    Strip(Segment.apply_style(s, post_style=cursor), s.cell_length)
+                    for s in strips
+                ]
             self._cache[key] = strips
         strip = strips[line - self._offsets[index]]
         return strip.apply_style(base).crop(scroll_x, scroll_x + width)
