@@ -47,11 +47,13 @@ class MainScreen(Screen[None]):
         Binding("d", "pick('delegation')", "Delegation", id="main.delegation"),
         Binding("t", "pick('topic')", "Topic", id="main.topic"),
         Binding("x", "clear", "Clear filters", id="main.clear"),
-        Binding("n", "passage(1)", "Next passage", show=False, id="main.next_passage"),
+        Binding("n", "passage(1)", "Next passage", id="main.next_passage"),
         Binding("N", "passage(-1)", "Prev passage", show=False, id="main.prev_passage"),
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
-        Binding("T", "toggle_timeline", "Timeline", show=False, id="main.toggle_timeline"),
+        Binding(
+            "T", "toggle_timeline", "Show/hide timeline", show=False, id="main.toggle_timeline"
+        ),
     ]
 
     filter: reactive[Filter] = reactive(Filter, init=False)

@@ -71,8 +71,6 @@ class SourceView(ScrollView, can_focus=True):
     """The article of the selected statement or event."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_passage", "Next passage", id="source.next"),
-        Binding("N", "previous_passage", "Prev passage", id="source.previous"),
         Binding("enter", "choose", "Select statement", id="source.choose"),
         Binding("down,j", "scroll_down", "Down", show=False, id="source.down"),
         Binding("up,k", "scroll_up", "Up", show=False, id="source.up"),

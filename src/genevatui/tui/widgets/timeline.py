@@ -27,8 +27,7 @@ class Timeline(VirtualList):
     """Every event that passes the filters, oldest first; rounds stand out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Show in source", id="timeline.choose"),
-        Binding("space", "narrow", "Narrow to event", id="timeline.narrow"),
+        Binding("enter", "choose", "Show in source, narrow / widen", id="timeline.choose"),
     ]
 
     class EventHighlighted(Message):
@@ -40,13 +39,6 @@ class Timeline(VirtualList):
 
     class EventChosen(Message):
         """The user asked to see event `index` in its article."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class NarrowToggled(Message):
-        """The user asked to narrow the statements to event `index` (or widen)."""
 
         def __init__(self, index: int) -> None:
             super().__init__()
@@ -84,7 +76,7 @@ class Timeline(VirtualList):
         accent = self.get_component_rich_style("virtual-list--accent")
         dim = self.get_component_rich_style("virtual-list--dim")
         count = self.counts.get(event.id, 0)
-        mark = ROUND_MARK if is_round else ("▸" if self.narrowed == event.id else " ")
+        mark = "▸" if self.narrowed == event.id else (ROUND_MARK if is_round else " ")
         text = Text(f"{mark} ", style=accent)
         text.append(f"{format_date(event.date):>11} ", style=dim)
         venue = self.index.venues[event.venue].name if event.venue else ""
@@ -105,8 +97,3 @@ class Timeline(VirtualList):
         key = self.cursor_key
         if key is not None and key >= 0:
             self.chosen(key)
-
-    def action_narrow(self) -> None:
-        key = self.cursor_key
-        if key is not None and key >= 0:
-            self.post_message(self.NarrowToggled(key))

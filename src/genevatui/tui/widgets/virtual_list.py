@@ -131,8 +131,7 @@ class VirtualList(ScrollView, can_focus=True):
                 cursor = Style(bgcolor=full.bgcolor, bold=bool(full.bold) and self.has_focus)
                 # post_style: the cursor's colours win over the row's own.
                 strips = [
-                    Strip(Segment.apply_style(s, post_style=cursor), s.cell_length)
-                    for s in strips
+                    Strip(Segment.apply_style(s, post_style=cursor), s.cell_length) for s in strips
                 ]
             self._cache[key] = strips
         strip = strips[line - self._offsets[index]]
