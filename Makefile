@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint validate schema wheel-check clean
+.PHONY: run test lint validate schema screenshot wheel-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until the interactive explorer lands, the main job is checking the dataset.
-ARGS ?= validate
-
-run: $(STAMP)  ## install, then run genevatui $(ARGS)
+run: $(STAMP)  ## install, check the bundled dataset, start genevatui $(ARGS)
+	$(BIN)/genevatui validate
 	$(BIN)/genevatui $(ARGS)
 
 test: $(STAMP) lint  ## lint, type-check and run every test
@@ -41,6 +39,9 @@ wheel-check: $(STAMP)  ## build the wheel, install it in a fresh venv, validate 
 	  && cd $$tmp && $$tmp/venv/bin/genevatui validate \
 	  && $$tmp/venv/bin/genevatui export --format jsonl --speaker sherman | head -n 1 >/dev/null \
 	  && rm -rf $$tmp
+
+screenshot: $(STAMP)  ## docs/screenshot.svg for the README
+	$(BIN)/python docs/make_screenshot.py docs/screenshot.svg
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

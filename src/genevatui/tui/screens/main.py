@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
         try:
             self.index.check(_replace(self.filter, **{field: merged}))
         except UnknownName as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         self.filter = _replace(self.filter, **{field: merged})
 

@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -115,7 +116,7 @@ class SourceView(ScrollView, can_focus=True):
             self.text = text
             self._wrapped_for = -1
         self.spans = spans
-        self.border_title = title
+        self.border_title = Content(title)  # a str would be parsed as markup
         self._select(current)
 
     def clear(self, message: str) -> None:
@@ -174,7 +175,7 @@ class SourceView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         index = scroll_y + y
         if index >= len(self._lines):
@@ -222,4 +223,4 @@ class SourceView(ScrollView, can_focus=True):
 
     def region_of(self, span: Span) -> Region:
         first = self.line_of(span.start)
-        return Region(0, first, self.size.width, self.line_of(span.end) - first + 1)
+        return Region(0, first, self.scrollable_content_region.width, self.line_of(span.end) - first + 1)

@@ -70,7 +70,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.rows = rows
         self._offsets = [0, *accumulate(r.height for r in rows)]
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, self._offsets[-1])
+        self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
         target = self.row_of_key(keep_key) if keep_key is not None else None
         self.set_reactive(VirtualList.cursor, -1)
         self.cursor = target if target is not None else self._next_item(-1, 1)
@@ -114,7 +114,7 @@ class VirtualList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self.rich_style
         if line >= self._offsets[-1] or width <= 0:
             return Strip.blank(width, base)
@@ -139,7 +139,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, self._offsets[-1])
+        self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -164,7 +164,7 @@ class VirtualList(ScrollView, can_focus=True):
         for index in (old, new):
             if 0 <= index < len(self.rows):
                 y = self._offsets[index] - round(self.scroll_offset.y)
-                self.refresh(Region(0, y, self.size.width, self.rows[index].height))
+                self.refresh(Region(0, y, self.scrollable_content_region.width, self.rows[index].height))
         if 0 <= new < len(self.rows):
             self._scroll_to_row(new)
             self.cursor_moved(self.rows[new].key)
