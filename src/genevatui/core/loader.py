@@ -46,11 +46,14 @@ def read_text_file(path: FsPath, label: str) -> str:
         raise fail("no such file") from None
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror or exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a UTF-8 byte order mark is allowed and dropped
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise DatasetError(
             [Problem(label, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})")]
         ) from None
@@ -85,19 +88,24 @@ def load_dataset(path: str | FsPath) -> Dataset:
         Problem(label, p.mark.line, p.mark.col, p.message, p.path) for p in located.problems
     ]
 
+    reported = {p.path for p in problems}
+
     def report(p: yamlread.Path, message: str, at_key: bool = False) -> None:
+        if p in reported:
+            return  # e.g. an alias already reported: "got null" would be noise
         mark = located.key_mark(p) if at_key else located.mark(p)
         problems.append(Problem(label, mark.line, mark.col, message, p))
 
-    if located.value is None:
+    if located.value is None and not problems:
         raise DatasetError([Problem(label, 1, 1, "the file is empty")])
-    check_struct(located.value, DatasetSpec, (), report)
+    if located.value is not None:
+        check_struct(located.value, DatasetSpec, (), report)
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(_sorted(problems))
     spec = msgspec.convert(_sanitise(located.value), DatasetSpec)
     check_spec(spec, report)
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(_sorted(problems))
 
     texts = _read_sources(spec, dataset_root(yaml_path), report)
     articles = {sid: Article(t) for sid, t in texts.items()}
@@ -117,8 +125,12 @@ def load_dataset(path: str | FsPath) -> Dataset:
         for i, e in enumerate(spec.events)
     )
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(_sorted(problems))
     return Dataset(spec, texts, quote_anchors, event_anchors, str(yaml_path))
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line, p.col))
 
 
 def _read_sources(spec: DatasetSpec, root: FsPath, report: Report) -> dict[str, str]:

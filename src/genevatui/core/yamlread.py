@@ -1,10 +1,13 @@
 """Safe YAML reading that keeps a line and column for every value.
 
-PyYAML is used only to *compose* nodes (never to construct Python objects),
-so tags such as `!!python/object/apply` are never executed: they are
-reported. Scalars are resolved here with YAML 1.2-like rules: `no` and `on`
-stay strings, `2022-01-10` stays a string. Duplicate keys, anchors/aliases
-(the "billion laughs" vector) and runaway nesting are errors.
+Only libyaml's *parser* is used: its events are turned into plain Python
+data here, iteratively, so PyYAML never constructs an object (tags such as
+`!!python/object/apply` are reported, never executed) and no recursion can
+overflow the C stack on absurd nesting (libyaml's composer does, at ~100k
+levels). Scalars are resolved with YAML 1.2-like rules: `no` and `on` stay
+strings, `2022-01-10` stays a string. Anchors and aliases (the "billion
+laughs" vector), duplicate keys, merge keys, several documents and nesting
+deeper than MAX_DEPTH are errors.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml is ~10x faster; fall back to the pure-Python composer.
+try:  # libyaml is ~10x faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -24,14 +27,11 @@ Path = tuple[str | int, ...]
 MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_ALLOWED = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ}
+_ALLOWED_TAGS = {None, "!", _STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_DROPPED = "\0dropped"  # the key of a value that is read and thrown away
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
 _INT_RE = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 
@@ -54,7 +54,7 @@ class YamlProblem:
 
 
 class YamlSyntaxError(Exception):
-    """The text is not well-formed YAML."""
+    """The text is not well-formed YAML, or cannot be read safely."""
 
     def __init__(self, mark: Mark, message: str) -> None:
         super().__init__(message)
@@ -81,89 +81,196 @@ class Located:
         return self.key_marks.get(path) or self.mark(path)
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(event: yaml.Event) -> Mark:
+    mark = event.start_mark
+    return Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    # An unclosed quote is found at the end of the file; its start is the
+    # useful place, so scanner errors point at the context mark.
+    context = exc.context or ""
+    use_context = exc.context_mark is not None and context.startswith(
+        "while scanning a quoted scalar"
+    )
+    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
+    where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+    reason = exc.problem or context or "invalid YAML"
+    if use_context and exc.problem_mark is not None and mark is not None:
+        reason = f"{reason} at line {exc.problem_mark.line + 1} {context} that starts here"
+    return YamlSyntaxError(where, f"YAML syntax error: {reason}")
+
+
+def resolve_scalar(event: yaml.ScalarEvent) -> Any:
+    """Plain scalars become null, bool, int, float or str; the rest is str."""
+    value = str(event.value)
+    if event.style or event.tag is not None or not event.implicit[0]:
+        return value  # quoted, block or explicitly tagged: a string
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT_RE.match(value):
+        return int(value)
+    if _FLOAT_RE.match(value):
+        return float(value)
+    return value
+
+
+class _Frame:
+    """An open mapping or sequence while events are consumed."""
+
+    __slots__ = ("path", "value", "key", "key_event")
+
+    def __init__(self, path: Path, value: dict[str, Any] | list[Any]) -> None:
+        self.path = path
+        self.value = value
+        self.key: str | None = None  # mappings: the key waiting for its value
+        self.key_event: yaml.Event | None = None
 
 
 def read_yaml(text: str) -> Located:
-    """Compose `text` and convert it, recording positions and problems."""
+    """Parse `text` into plain data, recording positions and problems."""
+    out = Located(None, {}, {}, [])
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        _Builder(out).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError(where, f"YAML syntax error: {reason}") from None
+        raise _syntax_error(exc) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(Mark(1, 1), f"YAML error: {exc}") from None
-    located = Located(None, {}, {}, [])
-    if root is not None:
-        located.value = _Converter(located).convert(root, ())
-    return located
+    return out
 
 
-class _Converter:
+class _Builder:
     def __init__(self, out: Located) -> None:
         self.out = out
-        self.seen: set[int] = set()
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.skip = 0  # depth inside a rejected (tagged) collection
 
-    def problem(self, node: yaml.Node, path: Path, message: str) -> None:
-        self.out.problems.append(YamlProblem(_mark(node), path, message))
+    def problem(self, event: yaml.Event, path: Path, message: str) -> None:
+        self.out.problems.append(YamlProblem(_mark(event), path, message))
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
-        self.out.marks[path] = _mark(node)
-        if id(node) in self.seen:
-            # The composer hands back the same node object for an alias.
-            self.problem(node, path, "anchors and aliases (&, *) are not allowed")
+    def run(self, events: Any) -> None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise YamlSyntaxError(_mark(event), "only one YAML document is allowed")
+            elif isinstance(event, yaml.AliasEvent):
+                self._alias(event)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._scalar(event)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                self._open(event)
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                self._close()
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        if self.skip:
+            return
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and isinstance(frame.value, dict) and frame.key is None:
+            self.problem(event, frame.path, "aliases (*name) are not allowed")
+            frame.key = _DROPPED
+            return
+        path = self._slot_path(event)
+        assert path is not None
+        self.problem(event, path, "aliases (*name) are not allowed")
+        self._put(None)
+
+    def _slot_path(self, event: yaml.Event) -> Path | None:
+        """Where the next value goes; None if it is a mapping key or skipped."""
+        if self.skip:
             return None
-        self.seen.add(id(node))
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            return (*frame.path, len(frame.value))
+        if frame.key is None:
+            return None
+        return (*frame.path, frame.key)
+
+    def _check_node(self, event: yaml.NodeEvent, path: Path) -> bool:
+        """Record the mark; report anchors and tags. False if the node is rejected."""
+        self.out.marks[path] = _mark(event)
+        ok = True
+        if event.anchor is not None:
+            self.problem(event, path, f"anchors (&{event.anchor}) are not allowed")
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            self.problem(event, path, f"tag {tag!r} is not allowed")
+            ok = False
+        return ok
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        if self.skip:
+            return
+        frame = self.stack[-1] if self.stack else None
+        if isinstance(frame, _Frame) and isinstance(frame.value, dict) and frame.key is None:
+            self._key(frame, event)
+            return
+        path = self._slot_path(event)
+        assert path is not None
+        self._put(resolve_scalar(event) if self._check_node(event, path) else None)
+
+    def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
+        key = str(event.value)
+        child = (*frame.path, key)
+        if event.style is None and key == "<<":
+            self.problem(event, frame.path, "merge keys (<<) are not allowed")
+        elif event.anchor is not None or event.tag not in _ALLOWED_TAGS:
+            self.problem(event, frame.path, "mapping keys must be plain strings")
+        elif isinstance(frame.value, dict) and key in frame.value:
+            first = self.out.key_marks[child]
+            self.problem(event, child, f"duplicate key {key!r} (first at line {first.line})")
+        else:
+            frame.key, frame.key_event = key, event
+            self.out.key_marks[child] = _mark(event)
+            return
+        # A rejected key: its value is read and dropped.
+        frame.key, frame.key_event = _DROPPED, event
+
+    def _open(self, event: yaml.CollectionStartEvent) -> None:
+        if self.skip:
+            self.skip += 1
+            return
+        frame = self.stack[-1] if self.stack else None
+        if isinstance(frame, _Frame) and isinstance(frame.value, dict) and frame.key is None:
+            self.problem(event, frame.path, "mapping keys must be plain strings")
+            frame.key = _DROPPED
+            self.skip = 1
+            return
+        path = self._slot_path(event)
+        assert path is not None
         if len(path) > MAX_DEPTH:
-            self.problem(node, path, f"nesting deeper than {MAX_DEPTH} levels")
-            return None
-        if node.tag not in _ALLOWED:
-            self.problem(node, path, f"tag {node.tag!r} is not allowed")
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        return self.scalar(node)
+            raise YamlSyntaxError(_mark(event), f"nesting deeper than {MAX_DEPTH} levels")
+        if not self._check_node(event, path):
+            self._put(None)
+            self.skip = 1
+            return
+        value: dict[str, Any] | list[Any] = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(path, value))
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "merge keys (<<) are not allowed")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED:
-                self.problem(key_node, path, "mapping keys must be plain strings")
-                continue
-            key = str(key_node.value)
-            child = (*path, key)
-            if key in result:
-                first = self.out.key_marks[child]
-                self.problem(
-                    key_node,
-                    child,
-                    f"duplicate key {key!r} (first at line {first.line})",
-                )
-                continue
-            self.out.key_marks[child] = _mark(key_node)
-            result[key] = self.convert(value_node, child)
-        return result
+    def _close(self) -> None:
+        if self.skip:
+            self.skip -= 1
+            return
+        frame = self.stack.pop()
+        self._put(frame.value)
 
-    @staticmethod
-    def scalar(node: yaml.ScalarNode) -> Any:
-        value = str(node.value)
-        if node.style or node.tag in (_STR, _TIMESTAMP):
-            return value  # quoted scalars are always strings
-        if node.tag == _NULL:
-            return None
-        if node.tag == _BOOL and value in ("true", "True", "TRUE", "false", "False", "FALSE"):
-            return value.lower() == "true"
-        if node.tag == _INT and _INT_RE.match(value):
-            return int(value)
-        if node.tag == _FLOAT and _FLOAT_RE.match(value):
-            return float(value)
-        return value
+    def _put(self, value: Any) -> None:
+        if not self.stack:
+            self.out.value = value
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            frame.value.append(value)
+        else:
+            key = frame.key
+            frame.key = None
+            if key is not None and key != _DROPPED:
+                frame.value[key] = value

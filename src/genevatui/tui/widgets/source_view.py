@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -220,7 +220,3 @@ class SourceView(ScrollView, can_focus=True):
         span = self.current_span
         if span is not None:
             self.post_message(self.PassageChosen(span))
-
-    def region_of(self, span: Span) -> Region:
-        first = self.line_of(span.start)
-        return Region(0, first, self.scrollable_content_region.width, self.line_of(span.end) - first + 1)

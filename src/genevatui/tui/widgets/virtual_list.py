@@ -164,7 +164,9 @@ class VirtualList(ScrollView, can_focus=True):
         for index in (old, new):
             if 0 <= index < len(self.rows):
                 y = self._offsets[index] - round(self.scroll_offset.y)
-                self.refresh(Region(0, y, self.scrollable_content_region.width, self.rows[index].height))
+                self.refresh(
+                    Region(0, y, self.scrollable_content_region.width, self.rows[index].height)
+                )
         if 0 <= new < len(self.rows):
             self._scroll_to_row(new)
             self.cursor_moved(self.rows[new].key)

@@ -1,0 +1,10 @@
+"""Make `import genevatui` work from a source checkout that is not pip-installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+if importlib.util.find_spec("genevatui") is None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
