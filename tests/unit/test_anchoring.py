@@ -95,33 +95,18 @@ def test_fuzzy_one_letter_typo(typo: str) -> None:
     assert got == SENTENCE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: fuzzy spans are cut short: a letter missing inside the passage drops the "
-    "final '.' of the sentence (partial_ratio aligns a window of the passage's length)",
-)
 def test_fuzzy_deletion_typo_covers_the_whole_sentence() -> None:
     found, got = place(ARTICLE, SENTENCE.replace("legally", "legaly"))
     assert found.status == "fuzzy"
     assert got == SENTENCE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: fuzzy spans are cut short: a typo in the LAST letter leaves it out of the "
-    "span ('said nothing neu' anchors to 'said nothing ne')",
-)
 def test_fuzzy_typo_in_the_last_letter_keeps_the_last_word() -> None:
     found, got = place("The State Department said nothing new today.", "said nothing neu")
     assert found.status == "fuzzy"
     assert got == "said nothing new"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a passage LONGER than its article is anchored with fuzzy score 100 when it "
-    "contains the whole article (partial_ratio searches the shorter string in the longer)",
-)
 def test_a_passage_longer_than_the_article_is_an_orphan() -> None:
     with pytest.raises(AnchorError, match="orphan"):
         place("Hello world.", "Hello world. And then a lot more text the article never says.")
@@ -214,21 +199,11 @@ FUZZY_TWICE = (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the fuzzy stage keeps only the best match, so a drifted passage that fits "
-    "two places silently anchors to the first instead of being ambiguous",
-)
 def test_fuzzy_match_in_two_places_is_ambiguous() -> None:
     with pytest.raises(AnchorError, match="ambiguous"):
         place(FUZZY_TWICE, "NATO must give legaly binding guarantees now.")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: occurrence/prefix cannot pick the second fuzzy match: the fuzzy stage offers "
-    "one candidate ('occurrence 2 asked for, but the text occurs 1 time(s)')",
-)
 @pytest.mark.parametrize("selector", [{"occurrence": 2}, {"prefix": "Later:"}], ids=str)
 def test_fuzzy_match_can_be_disambiguated(selector: dict[str, object]) -> None:
     found, got = place(FUZZY_TWICE, "NATO must give legaly binding guarantees now.", **selector)

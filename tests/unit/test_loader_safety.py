@@ -92,13 +92,6 @@ def test_seed_symlink_inside_the_folder_is_fine(tmp_path: Path) -> None:
     assert load_dataset(path).texts["article"] == MINI_ARTICLE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (or docs): docs/dataset-format.md says sources[].file is relative to the YAML "
-    "file's folder, but loader.dataset_root() uses the PARENT folder whenever the YAML sits "
-    "in a folder named `data`, so <x>/data/events.yaml + <x>/data/seeds/article.txt fails "
-    "(and <x>/secret.txt would be readable)",
-)
 def test_a_dataset_in_a_folder_named_data_reads_seeds_beside_it(tmp_path: Path) -> None:
     assert load_dataset(make_dataset(tmp_path / "data")).texts["article"] == MINI_ARTICLE
 

@@ -107,20 +107,82 @@ def anchor(article: Article, passage: Passage) -> Anchor:
     return _fuzzy(article, passage, norm_needle)
 
 
+MAX_FUZZY_CANDIDATES = 20
+
+
+def _word_starts(text: str, at: int) -> list[int]:
+    """The word start at or before `at`, and the next one after it."""
+    back = at
+    while back > 0 and not text[back - 1].isspace():
+        back -= 1
+    ahead = at
+    while ahead < len(text) and not text[ahead].isspace():
+        ahead += 1
+    while ahead < len(text) and text[ahead].isspace():
+        ahead += 1
+    return [back, ahead] if back != at else [at]
+
+
+def _word_ends(text: str, at: int) -> list[int]:
+    """The word end at or after `at`, and the one before it."""
+    ahead = at
+    while ahead < len(text) and not text[ahead].isspace():
+        ahead += 1
+    back = at
+    while back > 0 and not text[back - 1].isspace():
+        back -= 1
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    return [ahead, back] if ahead != at else [at]
+
+
+def _snap(text: str, start: int, end: int, needle: str) -> tuple[int, int, float]:
+    """Move a fuzzy span's edges to word boundaries, choosing the edges whose
+    text is most like the passage: the aligner may stop a letter short of a
+    word or its full stop, or start at the tail of the word before."""
+    from rapidfuzz import fuzz
+
+    best = (start, end, -1.0)
+    for a in _word_starts(text, start):
+        for b in _word_ends(text, end):
+            if b > a:
+                score = fuzz.ratio(needle, squash(text[a:b]))
+                if score > best[2]:
+                    best = (a, b, score)
+    return best
+
+
 def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
     # Imported here: rapidfuzz is only needed when a passage has drifted.
     from rapidfuzz import fuzz
 
     norm_text, origin = article.norm
-    found = fuzz.partial_ratio_alignment(norm_needle, norm_text, score_cutoff=FUZZY_THRESHOLD)
-    if found is None or found.dest_end <= found.dest_start:
+    if len(norm_needle) > len(norm_text):
+        raise AnchorError("orphan: the text is longer than the article")
+    # Every place the passage fits, not only the best: a drifted passage
+    # that fits twice is as ambiguous as an exact one that occurs twice.
+    found: list[tuple[int, int, float]] = []
+    gaps = [(0, len(norm_text))]
+    while gaps and len(found) < MAX_FUZZY_CANDIDATES:
+        lo, hi = gaps.pop()
+        if hi - lo < len(norm_needle) * 0.8:
+            continue
+        hit = fuzz.partial_ratio_alignment(
+            norm_needle, norm_text[lo:hi], score_cutoff=FUZZY_THRESHOLD
+        )
+        if hit is None or hit.dest_end <= hit.dest_start:
+            continue
+        start, end = origin[lo + hit.dest_start], origin[lo + hit.dest_end - 1] + 1
+        # The score compares the whole passage with the whole span, so extra
+        # or missing text lowers it (partial_ratio alone would not).
+        start, end, score = _snap(article.text, start, end, norm_needle)
+        if score >= FUZZY_THRESHOLD:
+            found.append((start, end, score))
+        gaps += [(lo, lo + hit.dest_start), (lo + hit.dest_end, hi)]
+    if not found:
         raise AnchorError("orphan: the text is not in the article")
-    start = origin[found.dest_start]
-    end = origin[found.dest_end - 1] + 1
-    # Trim whitespace the alignment may have taken at either edge.
-    while start < end and article.text[start].isspace():
-        start += 1
-    while end > start and article.text[end - 1].isspace():
-        end -= 1
-    anchored = _choose(article, [(start, end)], passage, "fuzzy")
-    return Anchor(anchored.source, anchored.start, anchored.end, "fuzzy", round(found.score, 1))
+    found.sort()
+    scores = {(a, b): sc for a, b, sc in found}
+    anchored = _choose(article, [(a, b) for a, b, _ in found], passage, "fuzzy")
+    score = round(scores[(anchored.start, anchored.end)], 1)
+    return Anchor(anchored.source, anchored.start, anchored.end, "fuzzy", score)

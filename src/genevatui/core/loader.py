@@ -18,15 +18,15 @@ from .text import clean, clean_article
 MAX_BYTES = 256 * 1024 * 1024
 
 
-def dataset_root(yaml_path: FsPath) -> FsPath:
-    """The folder `sources[].file` paths are relative to.
+def dataset_roots(yaml_path: FsPath) -> list[FsPath]:
+    """The folders `sources[].file` may be relative to, in the order tried.
 
-    It is the YAML file's folder, except in the project layout
-    (`data/events.yaml` beside `seeds/`), where a folder named `data` stands
-    for the project folder above it.
+    The YAML file's folder first. In the project layout (`data/events.yaml`
+    beside `seeds/`), a folder named `data` also stands for the folder above
+    it. A path must stay inside the folder it is found in.
     """
     folder = yaml_path.parent
-    return folder.parent if folder.name == "data" else folder
+    return [folder, folder.parent] if folder.name == "data" else [folder]
 
 
 def read_text_file(path: FsPath, label: str) -> str:
@@ -107,7 +107,7 @@ def load_dataset(path: str | FsPath) -> Dataset:
     if problems:
         raise DatasetError(_sorted(problems))
 
-    texts = _read_sources(spec, dataset_root(yaml_path), report)
+    texts = _read_sources(spec, dataset_roots(yaml_path), report)
     articles = {sid: Article(t) for sid, t in texts.items()}
 
     def place(p: yamlread.Path, passage: Passage) -> Anchor:
@@ -133,17 +133,17 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def _read_sources(spec: DatasetSpec, root: FsPath, report: Report) -> dict[str, str]:
+def _read_sources(spec: DatasetSpec, roots: list[FsPath], report: Report) -> dict[str, str]:
     texts: dict[str, str] = {}
-    real_root = root.resolve()
     for i, source in enumerate(spec.sources):
         where: yamlread.Path = ("sources", i, "file")
         relative = FsPath(source.file)
         if relative.is_absolute() or source.file.startswith(("/", "\\")):
             report(where, f"source path {source.file!r} must be relative to the dataset folder")
             continue
+        root = next((r for r in roots if (r / relative).exists()), roots[0])
         full = (root / relative).resolve()
-        if not full.is_relative_to(real_root):
+        if not full.is_relative_to(root.resolve()):
             report(where, f"source path {source.file!r} leaves the dataset folder {str(root)!r}")
             continue
         try:
