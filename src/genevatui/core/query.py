@@ -69,12 +69,18 @@ class Index:
         self.delegations = {d.id: d for d in spec.delegations}
         self.sources = {s.id: s for s in spec.sources}
         self.topics = {t.id: t for t in spec.topics}
-        self._names: dict[str, dict[str, set[str]]] = {
-            "speaker": _name_table((p.id, p.name, *p.aliases) for p in spec.people),
-            "venue": _name_table((v.id, v.name) for v in spec.venues),
-            "delegation": _name_table((d.id, d.name, *d.aliases) for d in spec.delegations),
-            "topic": _name_table((t.id, t.label) for t in spec.topics),
-            "event": _name_table((e.id, e.title) for e in spec.events),
+        rows: dict[str, list[tuple[str, ...]]] = {
+            "speaker": [(p.id, p.name, *p.aliases) for p in spec.people],
+            "venue": [(v.id, v.name) for v in spec.venues],
+            "delegation": [(d.id, d.name, *d.aliases) for d in spec.delegations],
+            "topic": [(t.id, t.label) for t in spec.topics],
+            "event": [(e.id, e.title) for e in spec.events],
+        }
+        self._names = {kind: _name_table(r) for kind, r in rows.items()}
+        # search key -> a name as written, for "did you mean" suggestions
+        self._shown = {
+            kind: {search_key(name): name for row in r for name in reversed(row)}
+            for kind, r in rows.items()
         }
         self._build_quotes(spec.quotes)
         self._build_events(spec.events)
@@ -160,7 +166,7 @@ class Index:
         import difflib  # only on the error path
 
         close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.6)
-        raise UnknownName(kind, value, close)
+        raise UnknownName(kind, value, [self._shown[kind][c] for c in close])
 
     def _resolve_all(self, kind: str, values: Iterable[str]) -> frozenset[str] | None:
         values = tuple(values)
