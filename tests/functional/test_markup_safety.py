@@ -158,7 +158,6 @@ PALETTE_BUG = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=PALETTE_BUG)
 def test_palette_opens_with_the_trap(trap: Dataset) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("ctrl+p")
@@ -170,7 +169,6 @@ def test_palette_opens_with_the_trap(trap: Dataset) -> None:
     run(create_app(trap), body, size=(160, 50))
 
 
-@pytest.mark.xfail(strict=True, reason=PALETTE_BUG)
 def test_palette_shows_the_trap_literally(trap: Dataset) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("ctrl+p")

@@ -62,11 +62,6 @@ def test_search_filters_live_enter_keeps_escape_restores(index: Index) -> None:
     run(create_app(index.dataset), body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `/` reopens the box with the kept text all selected (Input.select_on_focus), "
-    "so the first key typed replaces it although open_search puts the cursor at the end",
-)
 def test_reopened_search_appends_to_the_kept_text(index: Index) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("slash", *"nuclear", "enter")

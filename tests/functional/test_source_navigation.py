@@ -271,11 +271,6 @@ def test_goto_hidden_quote_clears_the_filter(index: Index) -> None:
     run(create_app(dataset, speakers=["ryabkov"], goto=dataset.spec.quotes[hidden].id), body)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: --goto <event id> ends up showing the first statement's passage: the "
-    "QuoteHighlighted posted when the statements list fills arrives after the jump",
-)
 def test_goto_event_starts_on_its_first_passage(index: Index) -> None:
     dataset = index.dataset
     i = next(k for k, anchors in enumerate(dataset.event_anchors) if anchors)

@@ -82,7 +82,8 @@ class FilterCommands(_Base):
                 yield (
                     f"Filter by {kind}: {shown}",
                     partial(main.set_filter_values, kind, (value,)),
-                    f"Add {kind} {shown!r} to the filters",
+                    # help text is parsed as markup by the palette: no dataset text
+                    f"Add to the {kind} filters",
                 )
 
 
@@ -99,7 +100,7 @@ class GotoCommands(_Base):
             yield (
                 f"Go to event: {event.title} ({format_date(event.date)})",
                 partial(main.jump, ("event", i)),
-                event.summary,
+                event.id,  # ids are [a-z0-9-] (checked at load): safe as markup
             )
         for i, quote in enumerate(spec.quotes):
             name = index.people[quote.speaker].name

@@ -51,7 +51,8 @@ def help_table() -> Table:
     for section, cls in SECTIONS:
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding):
-                rows.append((section, _key_name(binding.key), binding.description))
+                text = binding.tooltip or binding.description
+                rows.append((section, _key_name(binding.key), text))
     last = None
     for section, key, description in rows:
         table.add_row(Text(section if section != last else ""), Text(key), Text(description))

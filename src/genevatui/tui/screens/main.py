@@ -43,12 +43,16 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="main.search"),
         Binding("s", "pick('speaker')", "Speaker", id="main.speaker"),
-        Binding("v", "pick('venue')", "Venue", id="main.venue"),
-        Binding("d", "pick('delegation')", "Delegation", id="main.delegation"),
+        Binding("v", "pick('venue')", "Venue", show=False, id="main.venue"),
+        Binding("d", "pick('delegation')", "Delegation", show=False, id="main.delegation"),
         Binding("t", "pick('topic')", "Topic", id="main.topic"),
-        Binding("x", "clear", "Clear filters", id="main.clear"),
-        Binding("n", "passage(1)", "Next passage", id="main.next_passage"),
-        Binding("N", "passage(-1)", "Prev passage", show=False, id="main.prev_passage"),
+        Binding("x", "clear", "Clear", tooltip="Clear filters, every kind", id="main.clear"),
+        Binding(
+            "n", "passage(1)", "Next", tooltip="Next passage in the source", id="main.next_passage"
+        ),
+        Binding(
+            "N", "passage(-1)", "Previous passage in the source", show=False, id="main.prev_passage"
+        ),
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding(
@@ -68,7 +72,7 @@ class MainScreen(Screen[None]):
         self.history_pos = -1
         self.shown: Target | None = None
         self.search_before = ""
-        self.timeline_forced = False
+        self.timeline_choice: bool | None = None  # `T` overrides the width rule
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
         self.spans = self._spans_by_source()
@@ -100,8 +104,11 @@ class MainScreen(Screen[None]):
         self.query_one(Timeline).border_title = "Timeline"
         self.query_one(Statements).border_title = "Statements"
         self._refresh_panes()
+        first = self.query_one(Statements).cursor_key
         if self.goto is not None:
             self.jump(self.goto)
+        elif first is not None:
+            self.show_source(("quote", first))
         self.query_one(Statements).focus()
 
     def on_resize(self) -> None:
@@ -291,12 +298,14 @@ class MainScreen(Screen[None]):
             self.app.bell()
 
     def action_toggle_timeline(self) -> None:
-        self.timeline_forced = not self.timeline_forced
+        self.timeline_choice = not self.query_one(Timeline).display
         self._apply_timeline_visibility()
 
     def _apply_timeline_visibility(self) -> None:
-        narrow = self.has_class("-narrow")
-        self.query_one(Timeline).display = (not narrow) != self.timeline_forced
+        shown = self.timeline_choice
+        if shown is None:
+            shown = not self.has_class("-narrow")
+        self.query_one(Timeline).display = shown
 
 
 def _replace(flt: Filter, **changes: object) -> Filter:

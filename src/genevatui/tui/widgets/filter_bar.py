@@ -45,7 +45,11 @@ def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
 
 
 class SearchInput(Input):
-    """The text filter box; `escape` leaves it, keeping what was typed."""
+    """The text filter box; `escape` leaves it (the screen restores the text)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        # Reopening the box continues the kept text rather than selecting it.
+        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Leave box", id="search.leave"),

@@ -22,7 +22,13 @@ class Statements(VirtualList):
     """Quotes that pass the filters, under delegation and speaker headers."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Show in source", id="statements.choose"),
+        Binding(
+            "enter",
+            "choose",
+            "Source",
+            tooltip="Jump into the passage in the source",
+            id="statements.choose",
+        ),
     ]
 
     class QuoteHighlighted(Message):

@@ -27,7 +27,13 @@ class Timeline(VirtualList):
     """Every event that passes the filters, oldest first; rounds stand out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "Show in source, narrow / widen", id="timeline.choose"),
+        Binding(
+            "enter",
+            "choose",
+            "Source",
+            tooltip="Show in the source and narrow the statements to it (again: widen)",
+            id="timeline.choose",
+        ),
     ]
 
     class EventHighlighted(Message):

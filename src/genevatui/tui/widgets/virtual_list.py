@@ -63,6 +63,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.rows: list[Row] = []
         self._offsets: list[int] = [0]
         self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(1024)
+        self._quiet = False  # cursor moves made by code, not the user, post nothing
 
     # -- data ------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep_key: int | None = None) -> None:
@@ -73,7 +74,7 @@ class VirtualList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
         target = self.row_of_key(keep_key) if keep_key is not None else None
         self.set_reactive(VirtualList.cursor, -1)
-        self.cursor = target if target is not None else self._next_item(-1, 1)
+        self._move_quietly(target if target is not None else self._next_item(-1, 1))
         if self.cursor == -1:
             self.scroll_to(0, 0, animate=False)
         self.refresh()
@@ -91,9 +92,17 @@ class VirtualList(ScrollView, can_focus=True):
         return None
 
     def move_to_key(self, key: int) -> None:
+        """Put the cursor on `key` without reporting it (the caller knows)."""
         row = self.row_of_key(key)
         if row is not None:
+            self._move_quietly(row)
+
+    def _move_quietly(self, row: int) -> None:
+        self._quiet = True
+        try:
             self.cursor = row
+        finally:
+            self._quiet = False
 
     # -- drawing -----------------------------------------------------------
     def render_row(self, row: Row, width: int, selected: bool) -> list[Strip]:
@@ -169,7 +178,8 @@ class VirtualList(ScrollView, can_focus=True):
                 )
         if 0 <= new < len(self.rows):
             self._scroll_to_row(new)
-            self.cursor_moved(self.rows[new].key)
+            if not self._quiet:
+                self.cursor_moved(self.rows[new].key)
 
     def _scroll_to_row(self, index: int) -> None:
         top = self._offsets[index]
