@@ -103,12 +103,10 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).close_search()
         self.query_one(Timeline).border_title = "Timeline"
         self.query_one(Statements).border_title = "Statements"
-        self._refresh_panes()
-        first = self.query_one(Statements).cursor_key
+        self._refresh_panes()  # also shows the first statement's passage
         if self.goto is not None:
+            self.shown = None  # the start is not a place to go back to
             self.jump(self.goto)
-        elif first is not None:
-            self.show_source(("quote", first))
         self.query_one(Statements).focus()
 
     def on_resize(self) -> None:
@@ -135,6 +133,24 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).update(flt, counts, self.event_titles)
         statements.border_subtitle = f"{len(result.quotes)}"
         timeline.border_subtitle = f"{len(result.events)}"
+        self._follow_filter(statements.cursor_key)
+
+    def _follow_filter(self, first: int | None) -> None:
+        """After a filter change, the source follows the statements' cursor
+        unless it shows a statement that is still listed (or an event)."""
+        if self.shown is not None and self.shown[0] == "event":
+            return
+        if (
+            self.shown is not None
+            and self.query_one(Statements).row_of_key(self.shown[1]) is not None
+        ):
+            return
+        if first is not None:
+            self.show_source(("quote", first))
+        else:
+            self.shown = None
+            self.query_one("#source-info", Static).update("")
+            self.query_one(SourceView).clear("No statement matches the filters; x clears them.")
 
     def action_search(self) -> None:
         self.search_before = self.filter.text
@@ -238,8 +254,10 @@ class MainScreen(Screen[None]):
     def jump(self, target: Target) -> None:
         """Show `target` in the source and record it in the history."""
         self.history = self.history[: self.history_pos + 1]
-        if not self.history or self.history[-1] != target:
-            self.history.append(target)
+        # Where the user stood before the jump is the first place to go back to.
+        for place in (self.shown, target):
+            if place is not None and (not self.history or self.history[-1] != place):
+                self.history.append(place)
         self.history_pos = len(self.history) - 1
         self.select_target(target)
 
@@ -284,18 +302,19 @@ class MainScreen(Screen[None]):
             source.action_previous_passage()
 
     def action_back(self) -> None:
-        if self.history_pos > 0:
-            self.history_pos -= 1
-            self.select_target(self.history[self.history_pos])
-        else:
-            self.app.bell()
+        self._go(-1)
 
     def action_forward(self) -> None:
-        if self.history_pos < len(self.history) - 1:
-            self.history_pos += 1
-            self.select_target(self.history[self.history_pos])
-        else:
+        self._go(1)
+
+    def _go(self, step: int) -> None:
+        """Move through the history like a browser; focus stays where it is."""
+        pos = self.history_pos + step
+        if not 0 <= pos < len(self.history):
             self.app.bell()
+            return
+        self.history_pos = pos
+        self.select_target(self.history[pos])
 
     def action_toggle_timeline(self) -> None:
         self.timeline_choice = not self.query_one(Timeline).display

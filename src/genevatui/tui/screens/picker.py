@@ -37,7 +37,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(
-                f"{self.kind}: type to narrow · tab list · space tick · enter apply · esc cancel",
+                f"{self.kind} · type to narrow · tab list · space tick · enter apply",
                 id="picker-title",
                 markup=False,
             )

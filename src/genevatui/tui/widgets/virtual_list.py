@@ -64,6 +64,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._offsets: list[int] = [0]
         self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(1024)
         self._quiet = False  # cursor moves made by code, not the user, post nothing
+        self.empty_message = "Nothing matches the filters (x clears them)."
 
     # -- data ------------------------------------------------------------
     def set_rows(self, rows: list[Row], keep_key: int | None = None) -> None:
@@ -125,6 +126,9 @@ class VirtualList(ScrollView, can_focus=True):
         line = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if not self.rows and line == 0 and width > 0:
+            dim = self.get_component_rich_style("virtual-list--dim")
+            return self.text_strip(Text(self.empty_message, style=dim), width).apply_style(base)
         if line >= self._offsets[-1] or width <= 0:
             return Strip.blank(width, base)
         index = bisect_right(self._offsets, line) - 1
