@@ -311,6 +311,10 @@ class MainScreen(Screen[None]):
         """Move through the history like a browser; focus stays where it is."""
         pos = self.history_pos + step
         if not 0 <= pos < len(self.history):
+            if step < 0 and self.focused is self.query_one(SourceView) and self.shown:
+                # Nothing earlier: back out of the source to the list it came from.
+                self.query_one(Statements if self.shown[0] == "quote" else Timeline).focus()
+                return
             self.app.bell()
             return
         self.history_pos = pos
