@@ -120,7 +120,11 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     )
 
 
-def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _prepare(args: argparse.Namespace, err: TextIO) -> tuple[Dataset, Index, Filter] | int:
+    """Check the dates, load the dataset and resolve the filter names.
+
+    Returns what the command needs, or the exit code to stop with.
+    """
     for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
         problem = value is not None and date_problem(value)
         if problem:
@@ -129,38 +133,38 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     dataset = _load(args.data, err)
     if dataset is None:
         return EXIT_DATA
-    from .core.export import export  # only the export path needs the writers
-
     index = Index(dataset)
     flt = filter_from_args(args)
     try:
         index.check(flt)
+        if getattr(args, "goto", None):
+            index.target(args.goto)
     except UnknownName as exc:
         print(f"genevatui: {exc}", file=err)
         return EXIT_USAGE
+    return dataset, index, flt
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    prepared = _prepare(args, err)
+    if isinstance(prepared, int):
+        return prepared
+    dataset, index, flt = prepared
+    from .core.export import export  # only the export path needs the writers
+
     out.write(export(dataset, args.format, flt, index))
     return EXIT_OK
 
 
 def _tui(args: argparse.Namespace, err: TextIO) -> int:
-    for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
-        problem = value is not None and date_problem(value)
-        if problem:
-            print(f"genevatui: {flag}: {problem}", file=err)
-            return EXIT_USAGE
-    dataset = _load(args.data, err)
-    if dataset is None:
-        return EXIT_DATA
+    prepared = _prepare(args, err)
+    if isinstance(prepared, int):
+        return prepared
+    dataset, _, flt = prepared
     from . import create_app  # Textual is imported only here
 
-    flt = filter_from_args(args)
-    try:
-        fields = {f: getattr(flt, f) for f in flt.__struct_fields__}
-        app = create_app(dataset, **fields, goto=args.goto)
-    except UnknownName as exc:
-        print(f"genevatui: {exc}", file=err)
-        return EXIT_USAGE
-    app.run()
+    fields = {f: getattr(flt, f) for f in flt.__struct_fields__}
+    create_app(dataset, **fields, goto=args.goto).run()
     return EXIT_OK
 
 

@@ -7,12 +7,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.strip import Strip
 
 from ...core.dates import format_date
 from ...core.query import Index
-from .virtual_list import Row, VirtualList
+from .virtual_list import ItemMessage, Row, VirtualList
 
 ITEM_HEIGHT = 3  # a meta line and two lines of text
 INDENT = 4
@@ -31,19 +30,14 @@ class Statements(VirtualList):
         ),
     ]
 
-    class QuoteHighlighted(Message):
+    class QuoteHighlighted(ItemMessage):
         """The cursor moved to quote `index` (an index into spec.quotes)."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class QuoteChosen(Message):
+    class QuoteChosen(ItemMessage):
         """The user asked to see quote `index` in its article."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+    highlighted_message = QuoteHighlighted
+    chosen_message = QuoteChosen
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,14 +94,3 @@ class Statements(VirtualList):
         while len(lines) < ITEM_HEIGHT - 1:
             lines.append("")
         return lines
-
-    def cursor_moved(self, key: int) -> None:
-        self.post_message(self.QuoteHighlighted(key))
-
-    def chosen(self, key: int) -> None:
-        self.post_message(self.QuoteChosen(key))
-
-    def action_choose(self) -> None:
-        key = self.cursor_key
-        if key is not None and key >= 0:
-            self.chosen(key)

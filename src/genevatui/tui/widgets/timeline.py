@@ -7,12 +7,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.strip import Strip
 
 from ...core.dates import format_date
 from ...core.query import Index
-from .virtual_list import Row, VirtualList
+from .virtual_list import ItemMessage, Row, VirtualList
 
 ROUND_MARK = "◆"
 
@@ -36,19 +35,14 @@ class Timeline(VirtualList):
         ),
     ]
 
-    class EventHighlighted(Message):
+    class EventHighlighted(ItemMessage):
         """The cursor moved to event `index` (an index into spec.events)."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    class EventChosen(Message):
+    class EventChosen(ItemMessage):
         """The user asked to see event `index` in its article."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+    highlighted_message = EventHighlighted
+    chosen_message = EventChosen
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -83,23 +77,12 @@ class Timeline(VirtualList):
         dim = self.get_component_rich_style("virtual-list--dim")
         count = self.counts.get(event.id, 0)
         mark = "▸" if self.narrowed == event.id else (ROUND_MARK if is_round else " ")
-        text = Text(f"{mark} ", style=accent)
-        text.append(f"{format_date(event.date):>11} ", style=dim)
-        venue = self.index.venues[event.venue].name if event.venue else ""
-        if venue:
-            text.append(f"{venue} · ", style=dim)
+        text = Text()
+        text.append(f"{mark} ", style=accent)
+        text.append(f"{format_date(event.date):>11}  ", style=dim)
         text.append(event.title, style=accent if is_round else "")
+        if event.venue:  # after the title: the title says more when space is short
+            text.append(f" · {self.index.venues[event.venue].name}", style=dim)
         tail = Text(f" {count}" if count else "", style=dim)
         body = self.text_strip(text, max(width - tail.cell_len, 1))
         return [Strip.join([body, self.text_strip(tail, tail.cell_len)]).adjust_cell_length(width)]
-
-    def cursor_moved(self, key: int) -> None:
-        self.post_message(self.EventHighlighted(key))
-
-    def chosen(self, key: int) -> None:
-        self.post_message(self.EventChosen(key))
-
-    def action_choose(self) -> None:
-        key = self.cursor_key
-        if key is not None and key >= 0:
-            self.chosen(key)

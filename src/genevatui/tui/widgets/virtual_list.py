@@ -21,9 +21,18 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.events import Click
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+
+class ItemMessage(Message):
+    """Base of the messages a list posts about item `index` (its row key)."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +206,24 @@ class VirtualList(ScrollView, can_focus=True):
         region = Region(0, top, 1, self._offsets[index + 1] - top)
         self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
+    # Subclasses name their messages (Statements.QuoteChosen…) by setting these.
+    highlighted_message: type[ItemMessage] | None = None
+    chosen_message: type[ItemMessage] | None = None
+
     def cursor_moved(self, key: int) -> None:
-        """Hook: the highlighted item changed (subclasses post a message)."""
+        """The user moved the cursor to item `key`."""
+        if self.highlighted_message is not None:
+            self.post_message(self.highlighted_message(key))
 
     def chosen(self, key: int) -> None:
-        """Hook: the user pressed enter or clicked the item (subclasses post)."""
+        """The user pressed enter on, or clicked, item `key`."""
+        if self.chosen_message is not None:
+            self.post_message(self.chosen_message(key))
+
+    def action_choose(self) -> None:
+        key = self.cursor_key
+        if key is not None and key >= 0:
+            self.chosen(key)
 
     def action_cursor_down(self) -> None:
         self.cursor = self._next_item(self.cursor, 1)
