@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 if importlib.util.find_spec("genevatui") is None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+# Tests never read or write the user's parse cache.
+if "GENEVATUI_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["GENEVATUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="genevatui-test-cache-")

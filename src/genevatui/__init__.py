@@ -5,6 +5,8 @@ Nothing heavy is imported here: `validate` and `export` must not load Textual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -14,25 +16,50 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 
-def create_app(data: str | Dataset | None = None, **filters: Any) -> GenevaApp:
+QUICK_BYTES = 2 * 1024 * 1024
+"""A dataset file smaller than this (or already in the parse cache) is
+loaded before the app starts, so its errors appear before any screen."""
+
+
+def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> GenevaApp:
     """Build the app: the one factory for the CLI, the tests and the benchmarks.
 
     `data` is a dataset path or a loaded Dataset (default: the bundled one).
     `filters` are `speakers`, `venues`, `delegations`, `topics` (sequences of
     names), `text`, `date_from`, `date_to`, and `goto` (an event or quote id).
-    Raises DatasetError, UnknownName or KeyError (unknown goto id).
+    A small or cached dataset is loaded now: DatasetError or UnknownName is
+    raised here. A large one loads in the app, behind a progress screen; its
+    errors end the app with `app.problems` and a non-zero return code.
     """
+    import msgspec
+
+    from .core import cache
     from .core.bundled import bundled_dataset
-    from .core.loader import load_dataset
+    from .core.loader import load_dataset, read_bytes
     from .core.models import Dataset
     from .core.query import Filter, Index
     from .tui.app import GenevaApp
 
-    dataset = data if isinstance(data, Dataset) else load_dataset(data or bundled_dataset())
-    index = Index(dataset)
     goto = filters.pop("goto", None)
-    import msgspec
-
     flt = msgspec.convert(filters, Filter)
+    if isinstance(data, Dataset):
+        dataset = data
+    else:
+        path = Path(data or bundled_dataset())
+        raw = read_bytes(path, str(path))
+        dataset = cache.read(path, raw)  # type: ignore[assignment]
+        if dataset is None and len(raw) >= QUICK_BYTES:
+
+            def loader(progress: Callable[[str, float], None]) -> Index:
+                loaded = load_dataset(path, use_cache=True, progress=progress)
+                progress("indexing", 1.0)
+                return Index(loaded)
+
+            return GenevaApp(None, flt, goto, loader=loader, label=str(path))
+        if dataset is None:
+            dataset = load_dataset(path, use_cache=True)
+    index = Index(dataset)
     index.check(flt)
-    return GenevaApp(index, flt, index.target(goto) if goto else None)
+    if goto:
+        index.target(goto)
+    return GenevaApp(index, flt, goto)

@@ -72,13 +72,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(path: str | None, err: TextIO) -> Dataset | None:
+def _print_problems(exc: DatasetError, err: TextIO) -> None:
+    for problem in exc.problems:
+        print(problem, file=err)
+    print(f"{len(exc.problems)} problem(s); nothing loaded", file=err)
+
+
+def _load(path: str | None, err: TextIO, use_cache: bool = False) -> Dataset | None:
     try:
-        return load_dataset(path or bundled_dataset())
+        return load_dataset(path or bundled_dataset(), use_cache=use_cache)
     except DatasetError as exc:
-        for problem in exc.problems:
-            print(problem, file=err)
-        print(f"{len(exc.problems)} problem(s); nothing loaded", file=err)
+        _print_problems(exc, err)
         return None
 
 
@@ -120,52 +124,53 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     )
 
 
-def _prepare(args: argparse.Namespace, err: TextIO) -> tuple[Dataset, Index, Filter] | int:
-    """Check the dates, load the dataset and resolve the filter names.
-
-    Returns what the command needs, or the exit code to stop with.
-    """
+def _dates_ok(args: argparse.Namespace, err: TextIO) -> bool:
     for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
         problem = value is not None and date_problem(value)
         if problem:
             print(f"genevatui: {flag}: {problem}", file=err)
-            return EXIT_USAGE
-    dataset = _load(args.data, err)
+            return False
+    return True
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not _dates_ok(args, err):
+        return EXIT_USAGE
+    dataset = _load(args.data, err, use_cache=True)
     if dataset is None:
         return EXIT_DATA
+    from .core.export import export  # only the export path needs the writers
+
     index = Index(dataset)
     flt = filter_from_args(args)
     try:
         index.check(flt)
-        if getattr(args, "goto", None):
-            index.target(args.goto)
     except UnknownName as exc:
         print(f"genevatui: {exc}", file=err)
         return EXIT_USAGE
-    return dataset, index, flt
-
-
-def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    prepared = _prepare(args, err)
-    if isinstance(prepared, int):
-        return prepared
-    dataset, index, flt = prepared
-    from .core.export import export  # only the export path needs the writers
-
     out.write(export(dataset, args.format, flt, index))
     return EXIT_OK
 
 
 def _tui(args: argparse.Namespace, err: TextIO) -> int:
-    prepared = _prepare(args, err)
-    if isinstance(prepared, int):
-        return prepared
-    dataset, _, flt = prepared
+    if not _dates_ok(args, err):
+        return EXIT_USAGE
     from . import create_app  # Textual is imported only here
 
+    flt = filter_from_args(args)
     fields = {f: getattr(flt, f) for f in flt.__struct_fields__}
-    create_app(dataset, **fields, goto=args.goto).run()
-    return EXIT_OK
+    try:
+        app = create_app(args.data, **fields, goto=args.goto)
+    except DatasetError as exc:
+        _print_problems(exc, err)
+        return EXIT_DATA
+    except UnknownName as exc:
+        print(f"genevatui: {exc}", file=err)
+        return EXIT_USAGE
+    app.run()
+    for line in app.problems:  # a large dataset's load failed inside the app
+        print(line, file=err)
+    return app.return_code or EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -31,6 +32,11 @@ def dataset_roots(yaml_path: FsPath) -> list[FsPath]:
 
 def read_text_file(path: FsPath, label: str) -> str:
     """Read UTF-8 text (a BOM is dropped) or raise DatasetError saying why not."""
+    return decode_text(read_bytes(path, label), label)
+
+
+def read_bytes(path: FsPath, label: str) -> bytes:
+    """A file's bytes, or DatasetError saying why they cannot be read."""
 
     def fail(message: str) -> DatasetError:
         return DatasetError([Problem(label, 1, 1, message)])
@@ -46,6 +52,11 @@ def read_text_file(path: FsPath, label: str) -> str:
         raise fail("no such file") from None
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror or exc}") from None
+    return data
+
+
+def decode_text(data: bytes, label: str) -> str:
+    """UTF-8 text (a BOM is dropped), or DatasetError at the first bad byte."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a UTF-8 byte order mark is allowed and dropped
     try:
@@ -70,17 +81,40 @@ def _sanitise(value: Any) -> Any:
     return value
 
 
-def load_dataset(path: str | FsPath) -> Dataset:
+Progress = Callable[[str, float], None]
+"""progress(stage, fraction done): called while a large dataset loads."""
+
+
+def load_dataset(
+    path: str | FsPath, *, use_cache: bool = False, progress: Progress | None = None
+) -> Dataset:
     """Load, check and anchor the dataset at `path`.
 
+    With `use_cache`, a parse cache from an earlier run is used when the YAML,
+    every seed and the program version are unchanged, and written otherwise.
     Raises DatasetError listing every problem, each with file, line, column
     and the field's path.
     """
     yaml_path = FsPath(path)
     label = str(path)
-    text = read_text_file(yaml_path, label)
+    data = read_bytes(yaml_path, label)
+    if use_cache:
+        from . import cache
+
+        cached = cache.read(yaml_path, data)
+        if cached is not None:
+            return cached
+    dataset, seeds = _load(yaml_path, label, decode_text(data, label), progress)
+    if use_cache:
+        cache.write(yaml_path, data, seeds, dataset)
+    return dataset
+
+
+def _load(
+    yaml_path: FsPath, label: str, text: str, progress: Progress | None
+) -> tuple[Dataset, list[FsPath]]:
     try:
-        located = yamlread.read_yaml(text)
+        located = yamlread.read_yaml(text, progress)
     except yamlread.YamlSyntaxError as exc:
         raise DatasetError([Problem(label, exc.mark.line, exc.mark.col, exc.message)]) from None
 
@@ -107,7 +141,7 @@ def load_dataset(path: str | FsPath) -> Dataset:
     if problems:
         raise DatasetError(_sorted(problems))
 
-    texts = _read_sources(spec, dataset_roots(yaml_path), report)
+    texts, seeds = _read_sources(spec, dataset_roots(yaml_path), report)
     articles = {sid: Article(t) for sid, t in texts.items()}
 
     def place(p: yamlread.Path, passage: Passage) -> Anchor:
@@ -119,22 +153,29 @@ def load_dataset(path: str | FsPath) -> Dataset:
                 report((*p, "text"), f"{exc} (source {passage.source!r})")
         return Anchor(passage.source, 0, 0, "exact", 0.0)
 
-    quote_anchors = tuple(place(("quotes", i), q.passage) for i, q in enumerate(spec.quotes))
+    quote_anchors = []
+    for i, q in enumerate(spec.quotes):
+        quote_anchors.append(place(("quotes", i), q.passage))
+        if progress is not None and i % 2048 == 0:
+            progress("anchoring quotes", i / max(len(spec.quotes), 1))
     event_anchors = tuple(
         tuple(place(("events", i, "passages", j), p) for j, p in enumerate(e.passages))
         for i, e in enumerate(spec.events)
     )
     if problems:
         raise DatasetError(_sorted(problems))
-    return Dataset(spec, texts, quote_anchors, event_anchors, str(yaml_path))
+    return Dataset(spec, texts, tuple(quote_anchors), event_anchors, str(yaml_path)), seeds
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.line, p.col))
 
 
-def _read_sources(spec: DatasetSpec, roots: list[FsPath], report: Report) -> dict[str, str]:
+def _read_sources(
+    spec: DatasetSpec, roots: list[FsPath], report: Report
+) -> tuple[dict[str, str], list[FsPath]]:
     texts: dict[str, str] = {}
+    seeds: list[FsPath] = []
     for i, source in enumerate(spec.sources):
         where: yamlread.Path = ("sources", i, "file")
         relative = FsPath(source.file)
@@ -157,4 +198,5 @@ def _read_sources(spec: DatasetSpec, roots: list[FsPath], report: Report) -> dic
             report(where, f"source file {source.file!r} is empty")
             continue
         texts[source.id] = clean_article(text)
-    return texts
+        seeds.append(full)
+    return texts, seeds

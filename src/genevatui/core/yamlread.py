@@ -13,6 +13,7 @@ deeper than MAX_DEPTH are errors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,6 +120,15 @@ def resolve_scalar(event: yaml.ScalarEvent) -> Any:
     return value
 
 
+def _reporting(
+    events: Iterator[yaml.Event], size: int, progress: Callable[[str, float], None]
+) -> Iterator[yaml.Event]:
+    for n, event in enumerate(events):
+        if n % 8192 == 0 and event.end_mark is not None:
+            progress("reading YAML", event.end_mark.index / max(size, 1))
+        yield event
+
+
 class _Frame:
     """An open mapping or sequence while events are consumed."""
 
@@ -131,11 +141,14 @@ class _Frame:
         self.key_event: yaml.Event | None = None
 
 
-def read_yaml(text: str) -> Located:
+def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
     """Parse `text` into plain data, recording positions and problems."""
     out = Located(None, {}, {}, [])
     try:
-        _Builder(out).run(yaml.parse(text, Loader=_Loader))
+        events = yaml.parse(text, Loader=_Loader)
+        if progress is not None:
+            events = _reporting(events, len(text), progress)
+        _Builder(out).run(events)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc) from None
     except yaml.YAMLError as exc:
