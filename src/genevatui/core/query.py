@@ -8,6 +8,7 @@ case-insensitively); kinds combine with AND, values within a kind with OR.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -122,6 +123,21 @@ class Index:
                 anchors[i].start,
             ),
         )
+        # Grouped by delegation (dataset order), then speaker (most quoted
+        # first), then time: the statements pane's order, computed once so a
+        # filter keeps it by scanning this list instead of re-sorting.
+        delegation_rank = {d.id: i for i, d in enumerate(self.dataset.spec.delegations)}
+        per_speaker = Counter(self.q_speaker)
+        position = {q: n for n, q in enumerate(self.quote_order)}
+        self.statement_order = sorted(
+            range(len(quotes)),
+            key=lambda i: (
+                delegation_rank.get(self.q_delegation[i], len(delegation_rank)),
+                -per_speaker[self.q_speaker[i]],
+                self.q_speaker[i],
+                position[i],
+            ),
+        )
 
     def _quote_key(self, quote: Quote) -> str:
         person = self.people[quote.speaker]
@@ -204,14 +220,18 @@ class Index:
             "event": self._resolve_all("event", flt.events),
         }
 
-    def run(self, flt: Filter) -> Result:
-        """Quotes and events that pass every active criterion of `flt`."""
+    def run(self, flt: Filter, by_speaker: bool = False) -> Result:
+        """Quotes and events that pass every active criterion of `flt`.
+
+        Quotes come in timeline order, or grouped by delegation and speaker
+        (`statement_order`) with `by_speaker`.
+        """
         c = self._criteria(flt)
         terms = search_key(flt.text).split()
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
         hi = date_bounds(flt.date_to)[1] if flt.date_to else None
 
-        quotes = self.quote_order
+        quotes = self.statement_order if by_speaker else self.quote_order
         if (s := c["speaker"]) is not None:
             quotes = [i for i in quotes if self.q_speaker[i] in s]
         if (d := c["delegation"]) is not None:

@@ -119,7 +119,7 @@ class MainScreen(Screen[None]):
 
     def _refresh_panes(self) -> None:
         flt = self.filter
-        result = self.index.run(flt)
+        result = self.index.run(flt, by_speaker=True)
         spec = self.index.dataset.spec
         statements = self.query_one(Statements)
         timeline = self.query_one(Timeline)

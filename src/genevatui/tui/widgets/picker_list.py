@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.strip import Strip
 
-from .virtual_list import Row, VirtualList
+from .virtual_list import VirtualList
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +39,10 @@ class PickerList(VirtualList):
         self.ticked = ticked
 
     def show(self, visible: list[int]) -> None:
-        self.set_rows([Row(i) for i in visible])
+        self.set_rows(visible)
 
-    def render_row(self, row: Row, width: int, selected: bool) -> list[Strip]:
-        option = self.options[row.key]
+    def render_item(self, key: int, width: int) -> list[Strip]:
+        option = self.options[key]
         box = "[x] " if option.value in self.ticked else "[ ] "
         dim = self.get_component_rich_style("virtual-list--dim")
         text = Text(box)

@@ -11,7 +11,7 @@ from textual.strip import Strip
 
 from ...core.dates import format_date
 from ...core.query import Index
-from .virtual_list import ItemMessage, Row, VirtualList
+from .virtual_list import Header, ItemMessage, VirtualList
 
 ROUND_MARK = "◆"
 
@@ -47,7 +47,7 @@ class Timeline(VirtualList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index: Index | None = None
-        self.counts: Counter[str] = Counter()
+        self.counts: Counter[str | None] = Counter()
         self.narrowed: str | None = None
 
     def show(
@@ -56,22 +56,22 @@ class Timeline(VirtualList):
         """Display `events`; `quotes` (the filtered quotes) give the counts."""
         self.index = index
         spec = index.dataset.spec
-        self.counts = Counter(ev for q in quotes if (ev := index.q_event[q]) is not None)
-        rows: list[Row] = []
+        self.counts = Counter(map(index.q_event.__getitem__, quotes))  # C-speed count
+        keys: list[int] = []
+        headers: list[Header] = []
         group = None
         for e in events:
             g = _group(spec.events[e].date)
             if g != group:
-                rows.append(Row(-1, header=True, label=g))
+                headers.append(Header(g))
+                keys.append(-len(headers))
                 group = g
-            rows.append(Row(e))
-        self.set_rows(rows, keep_key=keep)
+            keys.append(e)
+        self.set_rows(keys, headers, keep_key=keep)
 
-    def render_row(self, row: Row, width: int, selected: bool) -> list[Strip]:
-        if row.header or self.index is None:
-            style = self.get_component_rich_style("virtual-list--header")
-            return [self.text_strip(Text(row.label, style=style), width)]
-        event = self.index.dataset.spec.events[row.key]
+    def render_item(self, key: int, width: int) -> list[Strip]:
+        assert self.index is not None
+        event = self.index.dataset.spec.events[key]
         is_round = event.kind == "round"
         accent = self.get_component_rich_style("virtual-list--accent")
         dim = self.get_component_rich_style("virtual-list--dim")

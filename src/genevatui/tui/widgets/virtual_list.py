@@ -2,16 +2,17 @@
 
 ListView builds a widget per row and takes ~55 s to mount 10,000 rows; this
 renders only the visible lines (`render_line`), keeps an LRU cache of the
-rows it drew, and re-filters by swapping its row list. Rows are headers
-(not selectable) or items (carry a key, e.g. a quote index); each has a
-fixed height so the line -> row map is a prefix sum plus a bisect.
+rows it drew, and re-filters by swapping one list of ints. Rows are items
+(a key >= 0 the owner understands, e.g. a quote index) or headers (key
+`-1 - h` for `headers[h]`). Items are `item_height` lines, headers one, so
+the line <-> row maps are arithmetic over the header positions: nothing
+per row is built or summed when the rows change.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -36,11 +37,18 @@ class ItemMessage(Message):
 
 
 @dataclass(frozen=True, slots=True)
+class Header:
+    """A group header: its text and the component class that styles it."""
+
+    label: str
+    style: str = "virtual-list--header"
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
-    """One row: a header (key -1) or an item whose key the owner understands."""
+    """A row as a value (for tests and callers that want one): see `rows`."""
 
     key: int
-    height: int = 1
     header: bool = False
     label: str = ""
 
@@ -65,23 +73,38 @@ class VirtualList(ScrollView, can_focus=True):
     }
 
     cursor: reactive[int] = reactive(-1, always_update=False, init=False)
-    """Index into `rows` of the highlighted item row, or -1 when empty."""
+    """Row index of the highlighted item, or -1 when there is none."""
+
+    item_height: ClassVar[int] = 1
+    """Lines per item row (headers are always one line)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.rows: list[Row] = []
-        self._offsets: list[int] = [0]
+        self.keys: list[int] = []
+        self.headers: list[Header] = []
+        self._header_rows: list[int] = []  # row index of each header, ascending
+        self._header_lines: list[int] = []  # first line of each header
         self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(1024)
         self._quiet = False  # cursor moves made by code, not the user, post nothing
         self.empty_message = "Nothing matches the filters (x clears them)."
 
     # -- data ------------------------------------------------------------
-    def set_rows(self, rows: list[Row], keep_key: int | None = None) -> None:
-        """Replace every row; keep the cursor on `keep_key` if it is still there."""
-        self.rows = rows
-        self._offsets = [0, *accumulate(r.height for r in rows)]
+    def set_rows(
+        self, keys: list[int], headers: list[Header] | None = None, keep_key: int | None = None
+    ) -> None:
+        """Replace every row; keep the cursor on `keep_key` if it is still there.
+
+        `keys` holds item keys (>= 0) and header markers (`-1 - h`).
+        """
+        self.keys = keys
+        self.headers = headers or []
+        height = self.item_height
+        self._header_rows = [] if not self.headers else [i for i, k in enumerate(keys) if k < 0]
+        self._header_lines = [
+            r * height - (height - 1) * n for n, r in enumerate(self._header_rows)
+        ]
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
+        self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
         target = self.row_of_key(keep_key) if keep_key is not None else None
         self.set_reactive(VirtualList.cursor, -1)
         self._move_quietly(target if target is not None else self._next_item(-1, 1))
@@ -89,16 +112,46 @@ class VirtualList(ScrollView, can_focus=True):
             self.scroll_to(0, 0, animate=False)
         self.refresh()
 
+    @property
+    def line_count(self) -> int:
+        return self.line_of_row(len(self.keys))
+
+    def line_of_row(self, row: int) -> int:
+        """First line of `row` (or the line just past the end)."""
+        headers_before = bisect_left(self._header_rows, row)
+        return row * self.item_height - (self.item_height - 1) * headers_before
+
+    def row_at_line(self, line: int) -> int:
+        """The row drawn on `line` (clamped to the rows there are)."""
+        h = bisect_right(self._header_lines, line) - 1
+        if h < 0:
+            row = line // self.item_height
+        elif line == self._header_lines[h]:
+            row = self._header_rows[h]
+        else:
+            row = self._header_rows[h] + 1 + (line - self._header_lines[h] - 1) // self.item_height
+        return max(0, min(len(self.keys) - 1, row))
+
+    def row_height(self, row: int) -> int:
+        return 1 if self.keys[row] < 0 else self.item_height
+
+    @property
+    def rows(self) -> list[Row]:
+        """The rows as values; O(rows), for tests and small lists only."""
+        return [Row(k, True, self.headers[-1 - k].label) if k < 0 else Row(k) for k in self.keys]
+
     def row_of_key(self, key: int) -> int | None:
-        for i, row in enumerate(self.rows):
-            if row.key == key and not row.header:
-                return i
-        return None
+        if key < 0:
+            return None
+        try:
+            return self.keys.index(key)  # a C-speed scan, even over 100k rows
+        except ValueError:
+            return None
 
     @property
     def cursor_key(self) -> int | None:
-        if 0 <= self.cursor < len(self.rows):
-            return self.rows[self.cursor].key
+        if 0 <= self.cursor < len(self.keys):
+            return self.keys[self.cursor]
         return None
 
     def move_to_key(self, key: int) -> None:
@@ -115,10 +168,13 @@ class VirtualList(ScrollView, can_focus=True):
             self._quiet = False
 
     # -- drawing -----------------------------------------------------------
-    def render_row(self, row: Row, width: int, selected: bool) -> list[Strip]:
-        """Draw `row` as `row.height` strips of exactly `width` cells."""
-        style = self.get_component_rich_style("virtual-list--header" if row.header else "")
-        return [self.text_strip(Text(row.label, style=style), width)]
+    def render_item(self, key: int, width: int) -> list[Strip]:
+        """Draw item `key` as `item_height` strips of exactly `width` cells."""
+        return [self.text_strip(Text(str(key)), width)]
+
+    def render_header(self, header: Header, width: int) -> Strip:
+        style = self.get_component_rich_style(header.style)
+        return self.text_strip(Text(header.label, style=style), width)
 
     def text_strip(self, text: Text, width: int, style: Style | None = None) -> Strip:
         """One line of `text`, cut with an ellipsis or padded to `width` cells."""
@@ -135,33 +191,37 @@ class VirtualList(ScrollView, can_focus=True):
         line = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if not self.rows and line == 0 and width > 0:
+        if not self.keys and line == 0 and width > 0:
             dim = self.get_component_rich_style("virtual-list--dim")
             return self.text_strip(Text(self.empty_message, style=dim), width).apply_style(base)
-        if line >= self._offsets[-1] or width <= 0:
+        if line >= self.line_count or width <= 0:
             return Strip.blank(width, base)
-        index = bisect_right(self._offsets, line) - 1
+        index = self.row_at_line(line)
         selected = index == self.cursor
-        key = (index, width, selected and self.has_focus)
-        strips = self._cache.get(key)
+        cache_key = (index, width, selected and self.has_focus)
+        strips = self._cache.get(cache_key)
         if strips is None:
-            strips = self.render_row(self.rows[index], width, selected)
+            key = self.keys[index]
+            strips = (
+                [self.render_header(self.headers[-1 - key], width)]
+                if key < 0
+                else self.render_item(key, width)
+            )
             if selected:
                 full = self.get_component_rich_style("virtual-list--cursor")
-                # Only the background (and boldness when focused) of the cursor:
-                # the row keeps its own colours.
+                # Only the background (and boldness when focused) of the cursor,
+                # applied last so it wins; the row keeps its own colours.
                 cursor = Style(bgcolor=full.bgcolor, bold=bool(full.bold) and self.has_focus)
-                # post_style: the cursor's colours win over the row's own.
                 strips = [
                     Strip(Segment.apply_style(s, post_style=cursor), s.cell_length) for s in strips
                 ]
-            self._cache[key] = strips
-        strip = strips[line - self._offsets[index]]
+            self._cache[cache_key] = strips
+        strip = strips[min(line - self.line_of_row(index), len(strips) - 1)]
         return strip.apply_style(base).crop(scroll_x, scroll_x + width)
 
     def on_resize(self) -> None:
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._offsets[-1])
+        self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -176,34 +236,34 @@ class VirtualList(ScrollView, can_focus=True):
     # -- cursor ------------------------------------------------------------
     def _next_item(self, start: int, step: int) -> int:
         i = start + step
-        while 0 <= i < len(self.rows):
-            if not self.rows[i].header:
+        keys = self.keys
+        while 0 <= i < len(keys):
+            if keys[i] >= 0:
                 return i
             i += step
-        return start if 0 <= start < len(self.rows) else -1
+        return start if 0 <= start < len(keys) else -1
 
     def watch_cursor(self, old: int, new: int) -> None:
+        width = self.scrollable_content_region.width
         for index in (old, new):
-            if 0 <= index < len(self.rows):
-                y = self._offsets[index] - round(self.scroll_offset.y)
-                self.refresh(
-                    Region(0, y, self.scrollable_content_region.width, self.rows[index].height)
-                )
-        if 0 <= new < len(self.rows):
+            if 0 <= index < len(self.keys):
+                y = self.line_of_row(index) - round(self.scroll_offset.y)
+                self.refresh(Region(0, y, width, self.row_height(index)))
+        if 0 <= new < len(self.keys):
             self._scroll_to_row(new)
             if not self._quiet:
-                self.cursor_moved(self.rows[new].key)
+                self.cursor_moved(self.keys[new])
 
     def _scroll_to_row(self, index: int) -> None:
-        top = self._offsets[index]
+        top = self.line_of_row(index)
         # Bring the group headers just above an item into view with it.
         first = index
-        while first > 0 and self.rows[first - 1].header:
+        while first > 0 and self.keys[first - 1] < 0:
             first -= 1
-        room = self.size.height - self.rows[index].height
-        if self._offsets[index] - self._offsets[first] < room or self.size.height == 0:
-            top = self._offsets[first]
-        region = Region(0, top, 1, self._offsets[index + 1] - top)
+        room = self.size.height - self.row_height(index)
+        if top - self.line_of_row(first) < room or self.size.height == 0:
+            top = self.line_of_row(first)
+        region = Region(0, top, 1, self.line_of_row(index + 1) - top)
         self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     # Subclasses name their messages (Statements.QuoteChosen…) by setting these.
@@ -231,21 +291,18 @@ class VirtualList(ScrollView, can_focus=True):
     def action_cursor_up(self) -> None:
         self.cursor = self._next_item(self.cursor, -1)
 
-    def _line_to_row(self, line: int) -> int:
-        return max(0, min(len(self.rows) - 1, bisect_right(self._offsets, line) - 1))
-
     def action_page_down(self) -> None:
-        if self.rows:
-            line = self._offsets[max(self.cursor, 0)] + self.size.height
-            self.cursor = self._nearest_item(self._line_to_row(line), 1)
+        if self.keys:
+            line = self.line_of_row(max(self.cursor, 0)) + self.size.height
+            self.cursor = self._nearest_item(self.row_at_line(line), 1)
 
     def action_page_up(self) -> None:
-        if self.rows:
-            line = self._offsets[max(self.cursor, 0)] - self.size.height
-            self.cursor = self._nearest_item(self._line_to_row(max(line, 0)), -1)
+        if self.keys:
+            line = self.line_of_row(max(self.cursor, 0)) - self.size.height
+            self.cursor = self._nearest_item(self.row_at_line(max(line, 0)), -1)
 
     def _nearest_item(self, index: int, step: int) -> int:
-        if 0 <= index < len(self.rows) and not self.rows[index].header:
+        if 0 <= index < len(self.keys) and self.keys[index] >= 0:
             return index
         found = self._next_item(index, step)
         return found if found != index else self._next_item(index, -step)
@@ -254,13 +311,13 @@ class VirtualList(ScrollView, can_focus=True):
         self.cursor = self._next_item(-1, 1)
 
     def action_last(self) -> None:
-        self.cursor = self._next_item(len(self.rows), -1)
+        self.cursor = self._next_item(len(self.keys), -1)
 
     def on_click(self, event: Click) -> None:
         line = round(self.scroll_offset.y) + event.y
-        if 0 <= line < self._offsets[-1]:
-            index = self._line_to_row(line)
-            if not self.rows[index].header:
+        if self.keys and 0 <= line < self.line_count:
+            index = self.row_at_line(line)
+            if self.keys[index] >= 0:
                 if index == self.cursor:
-                    self.chosen(self.rows[index].key)
+                    self.chosen(self.keys[index])
                 self.cursor = index
