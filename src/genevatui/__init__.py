@@ -35,7 +35,7 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
 
     from .core import cache
     from .core.bundled import bundled_dataset
-    from .core.loader import load_dataset, read_bytes
+    from .core.loader import load_index
     from .core.models import Dataset
     from .core.query import Filter, Index
     from .tui.app import GenevaApp
@@ -43,23 +43,28 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
     goto = filters.pop("goto", None)
     flt = msgspec.convert(filters, Filter)
     if isinstance(data, Dataset):
-        dataset = data
+        index = Index(data)
     else:
         path = Path(data or bundled_dataset())
-        raw = read_bytes(path, str(path))
-        dataset = cache.read(path, raw)  # type: ignore[assignment]
-        if dataset is None and len(raw) >= QUICK_BYTES:
+        entry = cache.read(path)
+        if entry is not None:
+            index = Index(entry.dataset, entry.pre)
+        elif _size(path) >= QUICK_BYTES:
 
             def loader(progress: Callable[[str, float], None]) -> Index:
-                loaded = load_dataset(path, use_cache=True, progress=progress)
-                progress("indexing", 1.0)
-                return Index(loaded)
+                return load_index(path, progress=progress)
 
             return GenevaApp(None, flt, goto, loader=loader, label=str(path))
-        if dataset is None:
-            dataset = load_dataset(path, use_cache=True)
-    index = Index(dataset)
+        else:
+            index = load_index(path)
     index.check(flt)
     if goto:
         index.target(goto)
     return GenevaApp(index, flt, goto)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0  # load_index will say what is wrong with it

@@ -15,10 +15,10 @@ from typing import NoReturn, TextIO
 from . import __version__
 from .core.bundled import bundled_dataset
 from .core.dates import date_problem
-from .core.loader import load_dataset
+from .core.loader import load_dataset, load_index
 from .core.models import Dataset
 from .core.problems import DatasetError
-from .core.query import Filter, Index, UnknownName
+from .core.query import Filter, UnknownName
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -78,9 +78,9 @@ def _print_problems(exc: DatasetError, err: TextIO) -> None:
     print(f"{len(exc.problems)} problem(s); nothing loaded", file=err)
 
 
-def _load(path: str | None, err: TextIO, use_cache: bool = False) -> Dataset | None:
+def _load(path: str | None, err: TextIO) -> Dataset | None:
     try:
-        return load_dataset(path or bundled_dataset(), use_cache=use_cache)
+        return load_dataset(path or bundled_dataset())
     except DatasetError as exc:
         _print_problems(exc, err)
         return None
@@ -136,12 +136,14 @@ def _dates_ok(args: argparse.Namespace, err: TextIO) -> bool:
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not _dates_ok(args, err):
         return EXIT_USAGE
-    dataset = _load(args.data, err, use_cache=True)
-    if dataset is None:
+    try:
+        index = load_index(args.data or bundled_dataset())
+    except DatasetError as exc:
+        _print_problems(exc, err)
         return EXIT_DATA
     from .core.export import export  # only the export path needs the writers
 
-    index = Index(dataset)
+    dataset = index.dataset
     flt = filter_from_args(args)
     try:
         index.check(flt)

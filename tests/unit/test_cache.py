@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from genevatui.core import cache
-from genevatui.core.loader import load_dataset
+from genevatui.core.loader import load_index
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini"
 
@@ -26,41 +26,42 @@ def cache_files() -> list[Path]:
 
 def test_cold_load_writes_and_warm_load_reads(dataset_dir: Path) -> None:
     yaml_path = dataset_dir / "events.yaml"
-    cold = load_dataset(yaml_path, use_cache=True)
+    cold = load_index(yaml_path).dataset
     assert len(cache_files()) == 1
-    assert cache.read(yaml_path, yaml_path.read_bytes()) == cold
-    assert load_dataset(yaml_path, use_cache=True) == cold
+    entry = cache.read(yaml_path)
+    assert entry is not None and entry.dataset == cold
+    assert load_index(yaml_path).dataset == cold
 
 
 def test_a_changed_seed_invalidates(dataset_dir: Path) -> None:
     yaml_path = dataset_dir / "events.yaml"
-    load_dataset(yaml_path, use_cache=True)
+    load_index(yaml_path)
     seed = dataset_dir / "seeds" / "article.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
-    assert cache.read(yaml_path, yaml_path.read_bytes()) is None
-    assert load_dataset(yaml_path, use_cache=True).texts["article"].endswith("A new paragraph.\n")
+    assert cache.read(yaml_path) is None
+    assert load_index(yaml_path).dataset.texts["article"].endswith("A new paragraph.\n")
 
 
 def test_a_changed_yaml_uses_another_entry(dataset_dir: Path) -> None:
     yaml_path = dataset_dir / "events.yaml"
-    load_dataset(yaml_path, use_cache=True)
+    load_index(yaml_path)
     text = yaml_path.read_text(encoding="utf-8").replace("title: Geneva talks", "title: Talks")
     yaml_path.write_text(text, encoding="utf-8")
-    assert cache.read(yaml_path, yaml_path.read_bytes()) is None
-    assert load_dataset(yaml_path, use_cache=True).spec.events[0].title == "Talks"
+    assert cache.read(yaml_path) is None
+    assert load_index(yaml_path).dataset.spec.events[0].title == "Talks"
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
 def test_a_corrupt_cache_is_ignored_and_rewritten(dataset_dir: Path, damage: str) -> None:
     yaml_path = dataset_dir / "events.yaml"
-    good = load_dataset(yaml_path, use_cache=True)
+    good = load_index(yaml_path).dataset
     [file] = cache_files()
     data = file.read_bytes()
     file.write_bytes(
         {"truncate": data[: len(data) // 2], "garbage": b"\x93junk", "empty": b""}[damage]
     )
-    assert cache.read(yaml_path, yaml_path.read_bytes()) is None
-    assert load_dataset(yaml_path, use_cache=True) == good
+    assert cache.read(yaml_path) is None
+    assert load_index(yaml_path).dataset == good
     assert file.read_bytes() == data  # rewritten whole
 
 
@@ -70,4 +71,4 @@ def test_an_unwritable_cache_is_not_an_error(
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("GENEVATUI_CACHE_DIR", str(blocker / "cache"))
-    assert load_dataset(dataset_dir / "events.yaml", use_cache=True).spec.quotes
+    assert load_index(dataset_dir / "events.yaml").dataset.spec.quotes

@@ -19,8 +19,9 @@ import msgspec
 
 from .. import __version__
 from .models import Dataset
+from .query import Precomputed
 
-FORMAT = 1  # bump when Dataset's shape changes
+FORMAT = 2  # bump when Dataset's or Precomputed's shape changes
 
 
 class Entry(msgspec.Struct, frozen=True):
@@ -31,6 +32,7 @@ class Entry(msgspec.Struct, frozen=True):
     yaml_sha: str
     seeds: dict[str, str]  # resolved seed path -> sha256
     dataset: Dataset
+    pre: Precomputed
 
 
 def cache_dir() -> Path:
@@ -48,10 +50,15 @@ def _sha(data: bytes) -> str:
 
 
 def _file_sha(path: Path) -> str | None:
+    """sha256 of a file, read in blocks (a 40 MB dataset never sits in memory)."""
+    digest = hashlib.sha256()
     try:
-        return _sha(path.read_bytes())
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
     except OSError:
         return None
+    return digest.hexdigest()
 
 
 def cache_path(yaml_path: Path, yaml_sha: str) -> Path:
@@ -59,9 +66,11 @@ def cache_path(yaml_path: Path, yaml_sha: str) -> Path:
     return cache_dir() / f"{name}.msgpack"
 
 
-def read(yaml_path: Path, yaml_bytes: bytes) -> Dataset | None:
-    """The cached dataset for this exact YAML and seeds, or None."""
-    yaml_sha = _sha(yaml_bytes)
+def read(yaml_path: Path) -> Entry | None:
+    """The cache entry for this exact YAML and seeds, or None."""
+    yaml_sha = _file_sha(yaml_path)
+    if yaml_sha is None:
+        return None
     path = cache_path(yaml_path, yaml_sha)
     try:
         entry = msgspec.msgpack.decode(path.read_bytes(), type=Entry)
@@ -73,10 +82,13 @@ def read(yaml_path: Path, yaml_bytes: bytes) -> Dataset | None:
         if _file_sha(Path(seed)) != sha:
             return None
     # The same file may be reached by another path this time.
-    return msgspec.structs.replace(entry.dataset, path=str(yaml_path))
+    dataset = msgspec.structs.replace(entry.dataset, path=str(yaml_path))
+    return msgspec.structs.replace(entry, dataset=dataset)
 
 
-def write(yaml_path: Path, yaml_bytes: bytes, seeds: list[Path], dataset: Dataset) -> None:
+def write(
+    yaml_path: Path, yaml_bytes: bytes, seeds: list[Path], dataset: Dataset, pre: Precomputed
+) -> None:
     """Store `dataset`; failures are silent (the cache is an optimisation)."""
     hashes = {}
     for seed in seeds:
@@ -84,7 +96,7 @@ def write(yaml_path: Path, yaml_bytes: bytes, seeds: list[Path], dataset: Datase
         if sha is None:
             return
         hashes[str(seed)] = sha
-    entry = Entry(FORMAT, __version__, _sha(yaml_bytes), hashes, dataset)
+    entry = Entry(FORMAT, __version__, _sha(yaml_bytes), hashes, dataset, pre)
     path = cache_path(yaml_path, entry.yaml_sha)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

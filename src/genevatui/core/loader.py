@@ -13,6 +13,7 @@ from .anchoring import AnchorError, Article, anchor
 from .checks import Report, check_spec
 from .models import Anchor, Dataset, DatasetSpec, Passage
 from .problems import DatasetError, Problem
+from .query import Index
 from .shape import check_struct
 from .text import clean, clean_article
 
@@ -85,29 +86,40 @@ Progress = Callable[[str, float], None]
 """progress(stage, fraction done): called while a large dataset loads."""
 
 
-def load_dataset(
-    path: str | FsPath, *, use_cache: bool = False, progress: Progress | None = None
-) -> Dataset:
-    """Load, check and anchor the dataset at `path`.
+def load_dataset(path: str | FsPath, *, progress: Progress | None = None) -> Dataset:
+    """Load, check and anchor the dataset at `path` (no cache: the full check).
 
-    With `use_cache`, a parse cache from an earlier run is used when the YAML,
-    every seed and the program version are unchanged, and written otherwise.
     Raises DatasetError listing every problem, each with file, line, column
     and the field's path.
     """
+    label = str(path)
+    data = read_bytes(FsPath(path), label)
+    return _load(FsPath(path), label, decode_text(data, label), progress)[0]
+
+
+def load_index(
+    path: str | FsPath, *, use_cache: bool = True, progress: Progress | None = None
+) -> Index:
+    """The dataset at `path`, loaded and indexed for querying.
+
+    With `use_cache`, a parse cache from an earlier run is used when the YAML,
+    every seed and the program version are unchanged, and written otherwise.
+    """
+    from . import cache
+
     yaml_path = FsPath(path)
     label = str(path)
+    entry = cache.read(yaml_path) if use_cache else None
+    if entry is not None:
+        return Index(entry.dataset, entry.pre)
     data = read_bytes(yaml_path, label)
-    if use_cache:
-        from . import cache
-
-        cached = cache.read(yaml_path, data)
-        if cached is not None:
-            return cached
     dataset, seeds = _load(yaml_path, label, decode_text(data, label), progress)
+    if progress is not None:
+        progress("indexing", 1.0)
+    index = Index(dataset)
     if use_cache:
-        cache.write(yaml_path, data, seeds, dataset)
-    return dataset
+        cache.write(yaml_path, data, seeds, dataset, index.precomputed())
+    return index
 
 
 def _load(

@@ -8,6 +8,7 @@ case-insensitively); kinds combine with AND, values within a kind with OR.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -58,10 +59,18 @@ class Result:
     events: list[int]
 
 
+class Precomputed(msgspec.Struct, frozen=True):
+    """The slow parts of an Index (search keys, sort orders), for the cache."""
+
+    q_key: list[str]
+    quote_order: list[int]
+    statement_order: list[int]
+
+
 class Index:
     """Search keys and lookups over one dataset."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, pre: Precomputed | None = None) -> None:
         self.dataset = dataset
         spec = dataset.spec
         self.people = {p.id: p for p in spec.people}
@@ -83,8 +92,11 @@ class Index:
             kind: {search_key(name): name for row in r for name in reversed(row)}
             for kind, r in rows.items()
         }
-        self._build_quotes(spec.quotes)
+        self._build_quotes(spec.quotes, pre)
         self._build_events(spec.events)
+
+    def precomputed(self) -> Precomputed:
+        return Precomputed(self.q_key, self.quote_order, self.statement_order)
 
     # -- derived fields -------------------------------------------------
     def quote_date(self, quote: Quote) -> str | None:
@@ -103,17 +115,24 @@ class Index:
         return self.people[quote.speaker]
 
     # -- precomputation -------------------------------------------------
-    def _build_quotes(self, quotes: Sequence[Quote]) -> None:
-        order = {s.id: i for i, s in enumerate(self.dataset.spec.sources)}
+    def _build_quotes(self, quotes: Sequence[Quote], pre: Precomputed | None) -> None:
+        # Only what the first screen needs is built here; the rest (topics,
+        # dates) on first use, so a 100k-quote dataset opens quickly.
         self.q_speaker = [q.speaker for q in quotes]
-        self.q_delegation = [self.people[q.speaker].delegation for q in quotes]
+        delegation_of = {p.id: p.delegation for p in self.dataset.spec.people}
+        self.q_delegation = list(map(delegation_of.__getitem__, self.q_speaker))
         self.q_venue = [self.quote_venue(q) for q in quotes]
         self.q_event = [q.event for q in quotes]
-        self.q_topics = [frozenset(q.topics) for q in quotes]
-        dates = [self.quote_date(q) for q in quotes]
-        self.q_sort = [sort_key(d) if d else (9999, 99, 99) for d in dates]
-        self.q_bounds = [date_bounds(d) if d else None for d in dates]
+        if pre is not None and len(pre.q_key) == len(quotes):
+            self.q_key = pre.q_key
+            self.quote_order = pre.quote_order
+            self.statement_order = pre.statement_order
+            return
         self.q_key = [self._quote_key(q) for q in quotes]
+        self._sort_quotes(quotes)
+
+    def _sort_quotes(self, quotes: Sequence[Quote]) -> None:
+        order = {s.id: i for i, s in enumerate(self.dataset.spec.sources)}
         anchors = self.dataset.quote_anchors
         self.quote_order = sorted(
             range(len(quotes)),
@@ -139,6 +158,45 @@ class Index:
             ),
         )
 
+    @functools.cached_property
+    def q_topics(self) -> list[frozenset[str]]:
+        return [frozenset(q.topics) for q in self.dataset.spec.quotes]
+
+    @functools.cached_property
+    def q_dates(self) -> list[str | None]:
+        return [self.quote_date(q) for q in self.dataset.spec.quotes]
+
+    @functools.cached_property
+    def q_sort(self) -> list[tuple[int, int, int]]:
+        return [sort_key(d) if d else (9999, 99, 99) for d in self.q_dates]
+
+    @functools.cached_property
+    def q_bounds(self) -> list[tuple[str, str] | None]:
+        return [date_bounds(d) if d else None for d in self.q_dates]
+
+    @functools.cached_property
+    def _event_members(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+        """Per event: who speaks at it (people and quoted speakers), its topics."""
+        events = self.dataset.spec.events
+        speakers_of: dict[str, set[str]] = {e.id: set(e.people) for e in events}
+        topics_of: dict[str, set[str]] = {e.id: set() for e in events}
+        for quote in self.dataset.spec.quotes:
+            if quote.event in speakers_of:
+                speakers_of[quote.event].add(quote.speaker)
+                topics_of[quote.event].update(quote.topics)
+        return (
+            [frozenset(speakers_of[e.id]) for e in events],
+            [frozenset(topics_of[e.id]) for e in events],
+        )
+
+    @property
+    def e_speakers(self) -> list[frozenset[str]]:
+        return self._event_members[0]
+
+    @property
+    def e_topics(self) -> list[frozenset[str]]:
+        return self._event_members[1]
+
     def _quote_key(self, quote: Quote) -> str:
         person = self.people[quote.speaker]
         parts = [quote.text, person.name, *person.aliases]
@@ -148,14 +206,6 @@ class Index:
         return search_key("\n".join(parts))
 
     def _build_events(self, events: Sequence[Event]) -> None:
-        speakers_of: dict[str, set[str]] = {e.id: set(e.people) for e in events}
-        topics_of: dict[str, set[str]] = {e.id: set() for e in events}
-        for quote in self.dataset.spec.quotes:
-            if quote.event in speakers_of:
-                speakers_of[quote.event].add(quote.speaker)
-                topics_of[quote.event].update(quote.topics)
-        self.e_speakers = [frozenset(speakers_of[e.id]) for e in events]
-        self.e_topics = [frozenset(topics_of[e.id]) for e in events]
         self.e_venue = [e.venue for e in events]
         self.e_delegations = [frozenset(e.delegations) for e in events]
         self.e_bounds = [date_bounds(e.date) for e in events]

@@ -8,6 +8,7 @@ the leaf values.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -54,12 +55,19 @@ def _leaf_message(exc: msgspec.ValidationError) -> str:
     return text[0].lower() + text[1:] if text else "invalid value"
 
 
+@functools.cache
+def _fields(cls: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    # msgspec.structs.fields re-evaluates the annotations on every call:
+    # 60% of a 10k-quote load before this cache.
+    return {f.name: f for f in msgspec.structs.fields(cls)}
+
+
 def check_struct(value: Any, cls: type[msgspec.Struct], path: Path, report: Report) -> None:
     """Report every way `value` fails to be a `cls` record."""
     if not isinstance(value, dict):
         report(path, f"expected a mapping ({cls.__name__}), got {_type_name(value)}", False)
         return
-    fields = {f.name: f for f in msgspec.structs.fields(cls)}
+    fields = _fields(cls)
     for key in value:
         if key not in fields:
             hint = did_you_mean(key, fields)
