@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
 import pytest
 from helpers import MINI, MINI_YAML, edit, make_dataset
 
@@ -215,3 +216,20 @@ def test_events_are_filtered_by_venue(tmp_path: Path) -> None:
 def test_events_filtered_by_delegation_and_event(index: Index) -> None:
     assert run(index, delegations=("RF",))[1] == {EVENT}
     assert run(index, events=("Geneva talks",)) == ({RYABKOV, SHERMAN}, {EVENT})
+
+
+def test_remembered_results_equal_fresh_scans() -> None:
+    """Typing and deleting reuses earlier results; they must equal a fresh scan."""
+    from genevatui.core.bundled import bundled_dataset
+
+    dataset = load_dataset(bundled_dataset())
+    typing = Index(dataset)
+    words = ["nato", "nuclear war", "ukraine", "ryabkov said"]
+    for word in words:
+        for flt_base in (Filter(), Filter(speakers=("ryabkov",)), Filter(topics=("ukraine",))):
+            texts = [word[:n] for n in range(1, len(word) + 1)]
+            texts += texts[::-1]  # and back again, as backspace does
+            for text in texts:
+                flt = msgspec.structs.replace(flt_base, text=text)
+                for by_speaker in (False, True):
+                    assert typing.run(flt, by_speaker) == Index(dataset).run(flt, by_speaker)

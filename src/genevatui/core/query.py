@@ -9,7 +9,7 @@ case-insensitively); kinds combine with AND, values within a kind with OR.
 from __future__ import annotations
 
 import functools
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +20,7 @@ from .dates import date_bounds, sort_key
 from .models import Dataset, Event, Person, Quote
 from .text import search_key
 
+MEMO_SIZE = 64
 KINDS = ("speaker", "venue", "delegation", "topic", "event")
 
 
@@ -94,6 +95,7 @@ class Index:
         }
         self._build_quotes(spec.quotes, pre)
         self._build_events(spec.events)
+        self._memo: OrderedDict[tuple[Filter, bool], Result] = OrderedDict()
 
     def precomputed(self) -> Precomputed:
         return Precomputed(self.q_key, self.quote_order, self.statement_order)
@@ -274,14 +276,48 @@ class Index:
         """Quotes and events that pass every active criterion of `flt`.
 
         Quotes come in timeline order, or grouped by delegation and speaker
-        (`statement_order`) with `by_speaker`.
+        (`statement_order`) with `by_speaker`. Recent results are kept: typing
+        one more letter scans only what the text before it matched, and a
+        backspace finds its result already made.
         """
+        key = (flt, by_speaker)
+        if key in self._memo:
+            self._memo.move_to_end(key)
+            return self._memo[key]
+        quotes, events = self._narrowest_base(flt, by_speaker)
+        result = self._scan(flt, quotes, events)
+        self._memo[key] = result
+        if len(self._memo) > MEMO_SIZE:
+            self._memo.popitem(last=False)
+        return result
+
+    def _narrowest_base(self, flt: Filter, by_speaker: bool) -> tuple[list[int], list[int]]:
+        """Where to start scanning: everything, or an earlier result for the
+        same filter whose text is a prefix of this one (a superset of it)."""
+        quotes = self.statement_order if by_speaker else self.quote_order
+        events = self.event_order
+        if not flt.text:
+            return quotes, events
+        text = search_key(flt.text)
+        best = -1
+        for (old, old_by_speaker), result in self._memo.items():
+            if old_by_speaker != by_speaker or not old.text:
+                continue
+            old_text = search_key(old.text)
+            if (
+                len(old_text) > best
+                and text.startswith(old_text)
+                and msgspec.structs.replace(old, text=flt.text) == flt
+            ):
+                best, quotes, events = len(old_text), result.quotes, result.events
+        return quotes, events
+
+    def _scan(self, flt: Filter, quotes: list[int], events: list[int]) -> Result:
         c = self._criteria(flt)
         terms = search_key(flt.text).split()
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
         hi = date_bounds(flt.date_to)[1] if flt.date_to else None
 
-        quotes = self.statement_order if by_speaker else self.quote_order
         if (s := c["speaker"]) is not None:
             quotes = [i for i in quotes if self.q_speaker[i] in s]
         if (d := c["delegation"]) is not None:
@@ -297,7 +333,6 @@ class Index:
         for term in terms:
             quotes = [i for i in quotes if term in self.q_key[i]]
 
-        events = self.event_order
         if s is not None:
             events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]
         if d is not None:
