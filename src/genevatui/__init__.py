@@ -35,7 +35,6 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
 
     from .core import cache
     from .core.bundled import bundled_dataset
-    from .core.loader import load_index
     from .core.models import Dataset
     from .core.query import Filter, Index
     from .tui.app import GenevaApp
@@ -52,10 +51,14 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
         elif _size(path) >= QUICK_BYTES:
 
             def loader(progress: Callable[[str, float], None]) -> Index:
+                from .core.loader import load_index
+
                 return load_index(path, progress=progress)
 
             return GenevaApp(None, flt, goto, loader=loader, label=str(path))
         else:
+            from .core.loader import load_index  # PyYAML is needed only here
+
             index = load_index(path)
     index.check(flt)
     if goto:

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .yamlread import Path
+Path = tuple[str | int, ...]  # as in yamlread, without importing PyYAML
 
 
 @dataclass(frozen=True)

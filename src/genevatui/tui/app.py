@@ -8,15 +8,29 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 
 from ..core.problems import DatasetError
 from ..core.query import Filter, Index, UnknownName
-from .commands import FilterCommands, GotoCommands
-from .screens.help import HelpScreen
-from .screens.loading import LoadingScreen
 from .screens.main import MainScreen
 
 Progress = Callable[[str, float], None]
+
+
+# The palette's providers, the help and the loading screen are imported when
+# first used: start-up pays only for what the first frame shows.
+def _filter_commands() -> type[Provider]:
+    from .commands import FilterCommands
+
+    return FilterCommands
+
+
+def _goto_commands() -> type[Provider]:
+    from .commands import GotoCommands
+
+    return GotoCommands
+
+
 Loader = Callable[[Progress], Index]
 
 
@@ -32,7 +46,7 @@ class GenevaApp(App[None]):
 
     TITLE = "genevatui"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {FilterCommands, GotoCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_filter_commands, _goto_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -59,6 +73,8 @@ class GenevaApp(App[None]):
         if self.index is not None:
             self._open(self.index)
         elif self.loader is not None:
+            from .screens.loading import LoadingScreen
+
             self.push_screen(LoadingScreen(self.label))
             self.run_worker(self._load, thread=True, exit_on_error=False)
 
@@ -70,7 +86,7 @@ class GenevaApp(App[None]):
             self._fail([f"genevatui: {exc}"], 2)
             return
         self.index = index
-        if isinstance(self.screen, LoadingScreen):
+        if self.loader is not None:  # the loading screen is showing
             self.switch_screen(MainScreen(index, self.initial_filter, target))
         else:
             self.push_screen(MainScreen(index, self.initial_filter, target))
@@ -97,6 +113,8 @@ class GenevaApp(App[None]):
         self.call_from_thread(self._open, index)
 
     def _progress(self, stage: str, fraction: float) -> None:
+        from .screens.loading import LoadingScreen
+
         if isinstance(self.screen, LoadingScreen):
             self.screen.report(stage, fraction)
 
@@ -105,5 +123,7 @@ class GenevaApp(App[None]):
         self.exit(return_code=code)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

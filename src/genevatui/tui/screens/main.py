@@ -25,7 +25,6 @@ from ..widgets.picker_list import Option
 from ..widgets.source_view import SourceView, Span
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
-from .picker import PickerScreen
 
 Target = tuple[Literal["quote", "event"], int]
 NARROW = 110  # below this many columns the panes stack and the timeline hides
@@ -179,6 +178,7 @@ class MainScreen(Screen[None]):
         field = PICKER_FIELDS[kind]
         current: tuple[str, ...] = getattr(self.filter, field)
         options = self._options(kind)
+        from .picker import PickerScreen  # imported on first use, not at start-up
 
         def apply(values: list[str] | None) -> None:
             if values is not None:
