@@ -145,6 +145,8 @@ def _load(
     if located.value is None and not problems:
         raise DatasetError([Problem(label, 1, 1, "the file is empty")])
     if located.value is not None:
+        if progress is not None:
+            progress("checking fields", 0.0)
         check_struct(located.value, DatasetSpec, (), report)
     if problems:
         raise DatasetError(_sorted(problems))
