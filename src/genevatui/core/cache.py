@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 
@@ -21,18 +23,30 @@ from .. import __version__
 from .models import Dataset
 from .query import Precomputed
 
-FORMAT = 2  # bump when Dataset's or Precomputed's shape changes
+FORMAT = 3  # bump when the file layout, Dataset or Precomputed changes
 
 
-class Entry(msgspec.Struct, frozen=True):
-    """What a cache file holds."""
+class Header(msgspec.Struct, frozen=True):
+    """What the cached data was made from; checked before anything big is read."""
 
     format: int
     version: str
     yaml_sha: str
     seeds: dict[str, str]  # resolved seed path -> sha256
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """A cache hit: the dataset and its index's slow parts."""
+
     dataset: Dataset
     pre: Precomputed
+
+
+# A cache file is three msgpack documents (Header, Dataset, Precomputed)
+# after a table of their lengths; they are read and decoded one at a time so
+# the raw bytes of only one part are in memory at once (peak RSS at 100k).
+_TABLE = struct.Struct("<8sQQQ")
+_MAGIC = b"GVTUI\x00c\x03"
 
 
 def cache_dir() -> Path:
@@ -73,17 +87,33 @@ def read(yaml_path: Path) -> Entry | None:
         return None
     path = cache_path(yaml_path, yaml_sha)
     try:
-        entry = msgspec.msgpack.decode(path.read_bytes(), type=Entry)
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        with path.open("rb") as stream:
+            magic, *sizes = _TABLE.unpack(stream.read(_TABLE.size))
+            if magic != _MAGIC:
+                return None
+            header = msgspec.msgpack.decode(_exactly(stream, sizes[0]), type=Header)
+            if (header.format, header.version, header.yaml_sha) != (
+                FORMAT,
+                __version__,
+                yaml_sha,
+            ):
+                return None
+            for seed, sha in header.seeds.items():
+                if _file_sha(Path(seed)) != sha:
+                    return None
+            dataset = msgspec.msgpack.decode(_exactly(stream, sizes[1]), type=Dataset)
+            pre = msgspec.msgpack.decode(_exactly(stream, sizes[2]), type=Precomputed)
+    except (OSError, struct.error, EOFError, msgspec.DecodeError, msgspec.ValidationError):
         return None  # missing, partial or corrupt: never trusted
-    if (entry.format, entry.version, entry.yaml_sha) != (FORMAT, __version__, yaml_sha):
-        return None
-    for seed, sha in entry.seeds.items():
-        if _file_sha(Path(seed)) != sha:
-            return None
     # The same file may be reached by another path this time.
-    dataset = msgspec.structs.replace(entry.dataset, path=str(yaml_path))
-    return msgspec.structs.replace(entry, dataset=dataset)
+    return Entry(msgspec.structs.replace(dataset, path=str(yaml_path)), pre)
+
+
+def _exactly(stream: BinaryIO, size: int) -> bytes:
+    data = stream.read(size)
+    if len(data) != size:
+        raise EOFError("cache file cut short")
+    return data
 
 
 def write(
@@ -96,14 +126,17 @@ def write(
         if sha is None:
             return
         hashes[str(seed)] = sha
-    entry = Entry(FORMAT, __version__, _sha(yaml_bytes), hashes, dataset, pre)
-    path = cache_path(yaml_path, entry.yaml_sha)
+    header = Header(FORMAT, __version__, _sha(yaml_bytes), hashes)
+    parts = [msgspec.msgpack.encode(part) for part in (header, dataset, pre)]
+    path = cache_path(yaml_path, header.yaml_sha)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".msgpack")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(msgspec.msgpack.encode(entry))
+                out.write(_TABLE.pack(_MAGIC, *(len(p) for p in parts)))
+                for part in parts:
+                    out.write(part)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -31,8 +31,12 @@ QuoteKind = Literal["direct", "reported"]
 AnchorStatus = Literal["exact", "tolerant", "fuzzy"]
 
 
-class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Base of every dataset record: immutable, keyword-only, strict."""
+class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
+    """Base of every dataset record: immutable, keyword-only, strict.
+
+    gc=False: records hold only strings, numbers and tuples of them, so they
+    cannot form cycles; untracked, 100,000 quotes decode faster and smaller.
+    """
 
 
 class Topic(Record, frozen=True):
@@ -159,7 +163,7 @@ class DatasetSpec(Record, frozen=True):
     quotes: tuple[Quote, ...] = ()
 
 
-class Anchor(msgspec.Struct, frozen=True):
+class Anchor(msgspec.Struct, frozen=True, gc=False):
     """Where a passage sits in its article: `article[start:end]`."""
 
     source: str
