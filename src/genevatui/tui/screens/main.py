@@ -16,11 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.query import Filter, Index, UnknownName
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
+from ..widgets.key_bar import KeyBar
 from ..widgets.picker_list import Option
 from ..widgets.source_view import SourceView, Span
 from ..widgets.statements import Statements
@@ -96,7 +97,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="source-pane"):
                 yield Static(id="source-info", markup=False)
                 yield SourceView(id="source")
-        yield Footer()
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         self.query_one(FilterBar).close_search()
