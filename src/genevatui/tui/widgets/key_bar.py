@@ -16,6 +16,8 @@ from textual.widgets import Static
 class KeyBar(Static):
     """Shows `key description` for every shown binding of the focused chain."""
 
+    COMPONENT_CLASSES = {"key-bar--key"}
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._spans: list[tuple[int, int, str]] = []  # (first cell, end cell, key)
@@ -35,18 +37,19 @@ class KeyBar(Static):
         line = Text()
         self._spans = []
         seen: set[str] = set()
+        key_style = self.get_component_rich_style("key-bar--key")
         palette = self.app.COMMAND_PALETTE_BINDING
         for key, (_node, binding, enabled, _tip) in self.screen.active_bindings.items():
             if not binding.show or binding.action in seen or key == palette:
                 continue
             seen.add(binding.action)
             start = line.cell_len
-            line.append(f" {self.app.get_key_display(binding)} ", style="bold")
+            line.append(f" {self.app.get_key_display(binding)} ", style=key_style)
             line.append(f"{binding.description} ", style="" if enabled else "dim")
             self._spans.append((start, line.cell_len, key))
         if palette in self.screen.active_bindings:
             start = line.cell_len
-            line.append(" ^p ", style="bold")
+            line.append(" ^p ", style=key_style)
             line.append("palette ")
             self._spans.append((start, line.cell_len, palette))
         self.update(line)
