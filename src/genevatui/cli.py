@@ -92,24 +92,25 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_DATA
     spec = dataset.spec
     anchors = list(dataset.quote_anchors) + [a for row in dataset.event_anchors for a in row]
-    counts = {s: sum(a.status == s for a in anchors) for s in ("exact", "tolerant", "fuzzy")}
+    statuses = ("exact", "tolerant", "fuzzy", "orphan")
+    counts = {s: sum(a.status == s for a in anchors) for s in statuses}
     direct = sum(q.kind == "direct" for q in spec.quotes)
-    for quote, anchor in zip(spec.quotes, dataset.quote_anchors, strict=True):
-        if anchor.status == "fuzzy":
-            print(
-                f"warning: quote {quote.id!r} matched its article only fuzzily "
-                f"(score {anchor.score}); check the text",
-                file=err,
-            )
+    for line in dataset.warnings:
+        print(f"warning: {line}", file=err)
+    orphans = dataset.orphans
     print(
-        f"ok: {dataset.path}: {len(spec.sources)} sources, {len(spec.people)} people, "
-        f"{len(spec.venues)} venues, {len(spec.events)} events, {len(spec.quotes)} quotes "
-        f"({direct} direct, {len(spec.quotes) - direct} reported); {len(anchors)} passages "
-        f"anchored: {counts['exact']} exact, {counts['tolerant']} tolerant, "
-        f"{counts['fuzzy']} fuzzy",
+        f"{'ok' if not orphans else 'orphans'}: {dataset.path}: {len(spec.sources)} sources, "
+        f"{len(spec.people)} people, {len(spec.venues)} venues, {len(spec.events)} events, "
+        f"{len(spec.quotes)} quotes ({direct} direct, {len(spec.quotes) - direct} reported); "
+        f"{len(anchors)} passages anchored: {counts['exact']} exact, "
+        f"{counts['tolerant']} tolerant, {counts['fuzzy']} fuzzy, {counts['orphan']} orphaned",
         file=out,
     )
-    return EXIT_OK
+    for i in orphans:
+        quote = spec.quotes[i]
+        print(f"orphan: quote {quote.id!r} ({quote.speaker}): {quote.text[:70]!r}", file=err)
+    # Orphaned quotes are a curation task: the article changed under them.
+    return EXIT_DATA if orphans else EXIT_OK
 
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
@@ -151,6 +152,12 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"genevatui: {exc}", file=err)
         return EXIT_USAGE
     out.write(export(dataset, args.format, flt, index))
+    if dataset.orphans:
+        print(
+            f"genevatui: warning: {len(dataset.orphans)} orphaned quote(s) left out "
+            "(their articles changed; see `genevatui validate`)",
+            file=err,
+        )
     return EXIT_OK
 
 

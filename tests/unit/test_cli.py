@@ -19,7 +19,7 @@ from genevatui.cli import main
 M = str(MINI)
 SUMMARY = re.compile(
     r"ok: .*events\.yaml: 1 sources, 3 people, 1 venues, 1 events, 3 quotes "
-    r"\(1 direct, 2 reported\); 4 passages anchored: 3 exact, 1 tolerant, 0 fuzzy\n\Z"
+    r"\(1 direct, 2 reported\); 4 passages anchored: 3 exact, 1 tolerant, 0 fuzzy, 0 orphaned\n\Z"
 )
 BROKEN = edit(
     MINI_YAML,
@@ -122,7 +122,7 @@ def test_validate_warns_about_fuzzy_quotes(
     )  # fmt: skip
     code, out, err = call(capsys, "validate", "--data", str(make_dataset(tmp_path, text, article)))
     assert code == 0
-    assert "warning: quote 'ryabkov-result' matched its article only fuzzily (score" in err
+    assert "quotes[0].text: re-anchored fuzzy, score" in err
     assert "1 fuzzy" in out
 
 

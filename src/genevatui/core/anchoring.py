@@ -110,30 +110,50 @@ def anchor(article: Article, passage: Passage) -> Anchor:
 MAX_FUZZY_CANDIDATES = 20
 
 
-def _word_starts(text: str, at: int) -> list[int]:
-    """The word start at or before `at`, and the next one after it."""
+def _word_starts(text: str, at: int) -> set[int]:
+    """Candidate starts near `at`: the word's start, after its leading
+    punctuation (an opening quote), the next word, and `at` itself when it
+    sits between a letter and something else."""
     back = at
     while back > 0 and not text[back - 1].isspace():
         back -= 1
+    inner = back
+    while inner < len(text) and not text[inner].isalnum() and not text[inner].isspace():
+        inner += 1
     ahead = at
     while ahead < len(text) and not text[ahead].isspace():
         ahead += 1
     while ahead < len(text) and text[ahead].isspace():
         ahead += 1
-    return [back, ahead] if back != at else [at]
+    found = {back, inner, ahead}
+    if _boundary(text, at):
+        found.add(at)
+    return found
 
 
-def _word_ends(text: str, at: int) -> list[int]:
-    """The word end at or after `at`, and the one before it."""
+def _word_ends(text: str, at: int) -> set[int]:
+    """Candidate ends near `at`: the word's end, before its trailing
+    punctuation, the previous word's end, and `at` on a boundary."""
     ahead = at
     while ahead < len(text) and not text[ahead].isspace():
         ahead += 1
+    inner = ahead
+    while inner > 0 and not text[inner - 1].isalnum() and not text[inner - 1].isspace():
+        inner -= 1
     back = at
     while back > 0 and not text[back - 1].isspace():
         back -= 1
     while back > 0 and text[back - 1].isspace():
         back -= 1
-    return [ahead, back] if ahead != at else [at]
+    found = {ahead, inner, back}
+    if _boundary(text, at):
+        found.add(at)
+    return found
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Between a letter or digit and something else (such as “ or a comma)."""
+    return 0 < at < len(text) and text[at - 1].isalnum() != text[at].isalnum()
 
 
 def _snap(text: str, start: int, end: int, needle: str) -> tuple[int, int, float]:
@@ -143,8 +163,12 @@ def _snap(text: str, start: int, end: int, needle: str) -> tuple[int, int, float
     from rapidfuzz import fuzz
 
     best = (start, end, -1.0)
-    for a in _word_starts(text, start):
-        for b in _word_ends(text, end):
+    for a in sorted(_word_starts(text, start)):
+        for b in sorted(_word_ends(text, end)):
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
             if b > a:
                 score = fuzz.ratio(needle, squash(text[a:b]))
                 if score > best[2]:

@@ -23,7 +23,7 @@ from .. import __version__
 from .models import Dataset
 from .query import Precomputed
 
-FORMAT = 3  # bump when the file layout, Dataset or Precomputed changes
+FORMAT = 4  # bump when the file layout, Dataset or Precomputed changes
 
 
 class Header(msgspec.Struct, frozen=True):

@@ -17,6 +17,7 @@ from .yamlread import Path
 Report = Callable[[Path, str], None]
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SHA_RE = re.compile(r"[0-9a-fA-F]{64}\Z")
 
 
 def check_spec(spec: DatasetSpec, report: Report) -> None:
@@ -36,6 +37,9 @@ def check_spec(spec: DatasetSpec, report: Report) -> None:
         for i, value in enumerate(values):
             ref((*path, i), section, value)
 
+    for i, source in enumerate(spec.sources):
+        if source.sha256 is not None and not SHA_RE.match(source.sha256):
+            report(("sources", i, "sha256"), "sha256 must be 64 hexadecimal digits")
     for i, person in enumerate(spec.people):
         ref(("people", i, "delegation"), "delegations", person.delegation)
         for j, role in enumerate(person.roles):

@@ -157,15 +157,32 @@ def _load(
 
     texts, seeds = _read_sources(spec, dataset_roots(yaml_path), report)
     articles = {sid: Article(t) for sid, t in texts.items()}
+    warnings: list[Problem] = []
+
+    def warn(p: yamlread.Path, message: str) -> None:
+        mark = located.mark(p)
+        warnings.append(Problem(label, mark.line, mark.col, message, p))
+
+    drifted = _drifted_sources(spec, seeds, warn)
 
     def place(p: yamlread.Path, passage: Passage) -> Anchor:
         article = articles.get(passage.source)
         if article is not None:
             try:
-                return anchor(article, passage)
+                found = anchor(article, passage)
             except AnchorError as exc:
-                report((*p, "text"), f"{exc} (source {passage.source!r})")
-        return Anchor(passage.source, 0, 0, "exact", 0.0)
+                if passage.source not in drifted:
+                    report((*p, "text"), f"{exc} (source {passage.source!r})")
+                    return Anchor(passage.source, 0, 0, "orphan", 0.0)
+                # The article changed since curation: the passage is an orphan,
+                # listed and shown nowhere, rather than a reason to refuse it all.
+                warn((*p, "text"), f"orphan: {exc} (source {passage.source!r} has changed)")
+                return Anchor(passage.source, 0, 0, "orphan", 0.0)
+            if found.status == "fuzzy" or (found.status != "exact" and passage.source in drifted):
+                how = found.status + (f", score {found.score}" if found.status == "fuzzy" else "")
+                warn((*p, "text"), f"re-anchored {how} (source {passage.source!r})")
+            return found
+        return Anchor(passage.source, 0, 0, "orphan", 0.0)
 
     quote_anchors = []
     for i, q in enumerate(spec.quotes):
@@ -178,7 +195,27 @@ def _load(
     )
     if problems:
         raise DatasetError(_sorted(problems))
-    return Dataset(spec, texts, tuple(quote_anchors), event_anchors, str(yaml_path)), seeds
+    notes = tuple(str(w) for w in _sorted(warnings))
+    dataset = Dataset(spec, texts, tuple(quote_anchors), event_anchors, str(yaml_path), notes)
+    return dataset, list(seeds.values())
+
+
+def _drifted_sources(spec: DatasetSpec, seeds: dict[str, FsPath], warn: Report) -> set[str]:
+    """Sources whose file no longer has the sha256 recorded in the dataset."""
+    import hashlib
+
+    drifted: set[str] = set()
+    for i, source in enumerate(spec.sources):
+        seed = seeds.get(source.id)
+        if source.sha256 and seed is not None:
+            if hashlib.sha256(seed.read_bytes()).hexdigest() != source.sha256.lower():
+                drifted.add(source.id)
+                warn(
+                    ("sources", i, "sha256"),
+                    f"source {source.id!r} has changed since it was curated "
+                    "(sha256 differs): its passages are re-anchored or orphaned",
+                )
+    return drifted
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -187,9 +224,9 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def _read_sources(
     spec: DatasetSpec, roots: list[FsPath], report: Report
-) -> tuple[dict[str, str], list[FsPath]]:
+) -> tuple[dict[str, str], dict[str, FsPath]]:
     texts: dict[str, str] = {}
-    seeds: list[FsPath] = []
+    seeds: dict[str, FsPath] = {}
     for i, source in enumerate(spec.sources):
         where: yamlread.Path = ("sources", i, "file")
         relative = FsPath(source.file)
@@ -212,5 +249,5 @@ def _read_sources(
             report(where, f"source file {source.file!r} is empty")
             continue
         texts[source.id] = clean_article(text)
-        seeds.append(full)
+        seeds[source.id] = full
     return texts, seeds

@@ -28,7 +28,7 @@ EventKind = Literal[
 ]
 Precision = Literal["year", "month", "day"]
 QuoteKind = Literal["direct", "reported"]
-AnchorStatus = Literal["exact", "tolerant", "fuzzy"]
+AnchorStatus = Literal["exact", "tolerant", "fuzzy", "orphan"]
 
 
 class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
@@ -64,6 +64,9 @@ class Source(Record, frozen=True):
     title: str
     kind: SourceKind
     written: str
+    sha256: str | None = None
+    """Hash of the article's bytes as curated: when the file on disk differs,
+    passages that no longer match are orphans (warnings), not errors."""
     note: str | None = None
 
 
@@ -164,7 +167,11 @@ class DatasetSpec(Record, frozen=True):
 
 
 class Anchor(msgspec.Struct, frozen=True, gc=False):
-    """Where a passage sits in its article: `article[start:end]`."""
+    """Where a passage sits in its article: `article[start:end]`.
+
+    An "orphan" anchor (start == end == 0) marks a passage that no longer
+    matches its article after the article changed: it is shown nowhere.
+    """
 
     source: str
     start: int
@@ -181,3 +188,10 @@ class Dataset(msgspec.Struct, frozen=True):
     quote_anchors: tuple[Anchor, ...]
     event_anchors: tuple[tuple[Anchor, ...], ...]
     path: str = ""
+    warnings: tuple[str, ...] = ()
+    """`file:line:col: message` lines: drifted articles, fuzzy anchors, orphans."""
+
+    @property
+    def orphans(self) -> list[int]:
+        """Quotes whose passage is no longer in their (changed) article."""
+        return [i for i, a in enumerate(self.quote_anchors) if a.status == "orphan"]

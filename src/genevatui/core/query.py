@@ -136,8 +136,12 @@ class Index:
     def _sort_quotes(self, quotes: Sequence[Quote]) -> None:
         order = {s.id: i for i, s in enumerate(self.dataset.spec.sources)}
         anchors = self.dataset.quote_anchors
+        # Orphans (passages lost when an article changed) are in no order:
+        # nothing lists them but the orphans view, so they are never shown
+        # at a wrong place.
+        placed = [i for i, a in enumerate(anchors) if a.status != "orphan"]
         self.quote_order = sorted(
-            range(len(quotes)),
+            placed,
             key=lambda i: (
                 self.q_sort[i],
                 order.get(quotes[i].source, 0),
@@ -151,7 +155,7 @@ class Index:
         per_speaker = Counter(self.q_speaker)
         position = {q: n for n, q in enumerate(self.quote_order)}
         self.statement_order = sorted(
-            range(len(quotes)),
+            placed,
             key=lambda i: (
                 delegation_rank.get(self.q_delegation[i], len(delegation_rank)),
                 -per_speaker[self.q_speaker[i]],

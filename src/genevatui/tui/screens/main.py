@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...core.models import Anchor
 from ...core.query import Filter, Index, UnknownName
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
@@ -55,6 +56,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
+        Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         Binding(
             "T", "toggle_timeline", "Show/hide timeline", show=False, id="main.toggle_timeline"
         ),
@@ -76,15 +78,18 @@ class MainScreen(Screen[None]):
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
         self.spans = self._spans_by_source()
+        self.orphan_count = len(index.dataset.orphans)
 
     def _spans_by_source(self) -> dict[str, list[Span]]:
         dataset = self.index.dataset
         spans: dict[str, list[Span]] = {s.id: [] for s in dataset.spec.sources}
         for i, anchor in enumerate(dataset.quote_anchors):
-            spans[anchor.source].append(Span(anchor.start, anchor.end, "quote", i))
+            if anchor.status != "orphan":  # an orphan has no place to mark
+                spans[anchor.source].append(Span(anchor.start, anchor.end, "quote", i))
         for i, anchors in enumerate(dataset.event_anchors):
             for a in anchors:
-                spans[a.source].append(Span(a.start, a.end, "event", i))
+                if a.status != "orphan":
+                    spans[a.source].append(Span(a.start, a.end, "event", i))
         for row in spans.values():
             row.sort(key=lambda s: (s.start, s.end))
         return spans
@@ -130,6 +135,8 @@ class MainScreen(Screen[None]):
             f"{len(result.quotes)} of {len(spec.quotes)} quotes · "
             f"{len(result.events)} of {len(spec.events)} events"
         )
+        if self.orphan_count:
+            counts += f" · {self.orphan_count} orphaned (o)"
         self.query_one(FilterBar).update(flt, counts, self.event_titles)
         statements.border_subtitle = f"{len(result.quotes)}"
         timeline.border_subtitle = f"{len(result.events)}"
@@ -278,21 +285,30 @@ class MainScreen(Screen[None]):
     def show_source(self, target: Target) -> None:
         kind, key = target
         dataset = self.index.dataset
+        info = self.query_one("#source-info", Static)
         if kind == "quote":
-            anchor = dataset.quote_anchors[key]
+            anchors: tuple[Anchor, ...] = (dataset.quote_anchors[key],)
         else:
             anchors = dataset.event_anchors[key]
-            if not anchors:
-                self.query_one(SourceView).clear("This event has no source passage.")
-                self.query_one("#source-info", Static).update(describe(self.index, target))
-                return
-            anchor = anchors[0]
+        placed = [a for a in anchors if a.status != "orphan"]
+        if not placed:
+            why = (
+                "This passage is no longer in its article (the article changed): "
+                "an orphan, shown nowhere. `o` lists the orphans."
+                if anchors
+                else "This event has no source passage."
+            )
+            self.query_one(SourceView).clear(why)
+            info.update(describe(self.index, target))
+            self.shown = target
+            return
+        anchor = placed[0]
         spans = self.spans[anchor.source]
         wanted = (kind, key, anchor.start)
         current = next((i for i, s in enumerate(spans) if (s.kind, s.key, s.start) == wanted), -1)
         title = self.index.sources[anchor.source].title
         self.query_one(SourceView).show(title, dataset.texts[anchor.source], spans, current)
-        self.query_one("#source-info", Static).update(describe(self.index, target))
+        info.update(describe(self.index, target))
         self.shown = target
 
     def action_passage(self, step: int) -> None:
@@ -320,6 +336,11 @@ class MainScreen(Screen[None]):
             return
         self.history_pos = pos
         self.select_target(self.history[pos])
+
+    def action_orphans(self) -> None:
+        from .orphans import OrphansScreen
+
+        self.app.push_screen(OrphansScreen(self.index))
 
     def action_toggle_timeline(self) -> None:
         self.timeline_choice = not self.query_one(Timeline).display

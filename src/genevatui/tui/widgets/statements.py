@@ -88,6 +88,9 @@ class Statements(VirtualList):
         venue_id = index.q_venue[key]
         date = format_date(index.quote_date(quote))
         bits = [b for b in (date, index.venues[venue_id].name if venue_id else "", quote.kind) if b]
+        anchor = index.dataset.quote_anchors[key]
+        if anchor.status == "fuzzy":  # the article changed or the text drifted: say so
+            bits.append(f"≈ fuzzy match {anchor.score:.0f}")
         dim = self.get_component_rich_style("virtual-list--dim")
         meta = Text(" " * INDENT + " · ".join(bits), style=dim)
         lines = self._wrap(quote.text, max(width - INDENT, 1))
