@@ -77,6 +77,8 @@ class FilterBar(Horizontal):
             super().__init__()
             self.text = text
 
+    _counts_width = -1
+
     def compose(self) -> ComposeResult:
         yield Static(id="chips", markup=False)
         yield SearchInput(placeholder="filter text…", id="search")
@@ -84,8 +86,12 @@ class FilterBar(Horizontal):
 
     def update(self, flt: Filter, counts: str, event_titles: dict[str, str]) -> None:
         """Show `flt` as chips and `counts` on the right."""
-        self.query_one("#chips", Static).update(chips(flt, event_titles))
-        self.query_one("#counts", Static).update(Text(counts))
+        # Both are one line high: only a change in the counts' width needs a
+        # new layout, and a layout pass costs more than the filtering itself.
+        self.query_one("#chips", Static).update(chips(flt, event_titles), layout=False)
+        relayout = len(counts) != self._counts_width
+        self._counts_width = len(counts)
+        self.query_one("#counts", Static).update(Text(counts), layout=relayout)
 
     def open_search(self, text: str) -> None:
         box = self.query_one(SearchInput)

@@ -69,6 +69,11 @@ class Timeline(VirtualList):
             keys.append(e)
         self.set_rows(keys, headers, keep_key=keep)
 
+    def item_version(self, key: int) -> object:
+        assert self.index is not None
+        event_id = self.index.dataset.spec.events[key].id
+        return (self.counts.get(event_id, 0), self.narrowed == event_id)
+
     def render_item(self, key: int, width: int) -> list[Strip]:
         assert self.index is not None
         event = self.index.dataset.spec.events[key]

@@ -84,7 +84,9 @@ class VirtualList(ScrollView, can_focus=True):
         self.headers: list[Header] = []
         self._header_rows: list[int] = []  # row index of each header, ascending
         self._header_lines: list[int] = []  # first line of each header
-        self._cache: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(1024)
+        # Drawn rows, keyed by what they show (item key or header text), not
+        # by position: after a re-filter, rows already drawn are reused.
+        self._cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
         self._quiet = False  # cursor moves made by code, not the user, post nothing
         self.empty_message = "Nothing matches the filters (x clears them)."
 
@@ -103,8 +105,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._header_lines = [
             r * height - (height - 1) * n for n, r in enumerate(self._header_rows)
         ]
-        self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
+        size = Size(self.scrollable_content_region.width, self.line_count)
+        if size != self.virtual_size:
+            self.virtual_size = size
         target = self.row_of_key(keep_key) if keep_key is not None else None
         self.set_reactive(VirtualList.cursor, -1)
         self._move_quietly(target if target is not None else self._next_item(-1, 1))
@@ -172,6 +175,11 @@ class VirtualList(ScrollView, can_focus=True):
         """Draw item `key` as `item_height` strips of exactly `width` cells."""
         return [self.text_strip(Text(str(key)), width)]
 
+    def item_version(self, key: int) -> object:
+        """What else an item's drawing depends on (e.g. a count); part of the
+        cache key, so a changed item is drawn again."""
+        return None
+
     def render_header(self, header: Header, width: int) -> Strip:
         style = self.get_component_rich_style(header.style)
         return self.text_strip(Text(header.label, style=style), width)
@@ -198,10 +206,11 @@ class VirtualList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         index = self.row_at_line(line)
         selected = index == self.cursor
-        cache_key = (index, width, selected and self.has_focus)
+        key = self.keys[index]
+        what = self.headers[-1 - key].label if key < 0 else (key, self.item_version(key))
+        cache_key = (what, width, selected, selected and self.has_focus)
         strips = self._cache.get(cache_key)
         if strips is None:
-            key = self.keys[index]
             strips = (
                 [self.render_header(self.headers[-1 - key], width)]
                 if key < 0
