@@ -6,10 +6,10 @@ import calendar
 import re
 from datetime import date
 
-_FORMS = {
-    "year": re.compile(r"\d{4}\Z"),
-    "month": re.compile(r"\d{4}-\d{2}\Z"),
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}\Z"),
+_FORMS = {  # [0-9], not \d: \d also accepts full-width and other digits
+    "year": re.compile(r"[0-9]{4}\Z"),
+    "month": re.compile(r"[0-9]{4}-[0-9]{2}\Z"),
+    "day": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
 }
 _MONTHS = [calendar.month_abbr[m] for m in range(13)]
 

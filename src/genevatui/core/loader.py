@@ -63,8 +63,9 @@ def decode_text(data: bytes, label: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data[: exc.start].count(b"\n") + 1
+        before = data[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
+        line = before.count(b"\n") + 1
         col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         raise DatasetError(
             [Problem(label, line, col, f"not UTF-8 (byte 0x{data[exc.start]:02x})")]
@@ -229,12 +230,20 @@ def _read_sources(
     seeds: dict[str, FsPath] = {}
     for i, source in enumerate(spec.sources):
         where: yamlread.Path = ("sources", i, "file")
+        if not source.file.strip():
+            report(where, "source path is empty")
+            continue
         relative = FsPath(source.file)
         if relative.is_absolute() or source.file.startswith(("/", "\\")):
             report(where, f"source path {source.file!r} must be relative to the dataset folder")
             continue
-        root = next((r for r in roots if (r / relative).exists()), roots[0])
-        full = (root / relative).resolve()
+        try:
+            root = next((r for r in roots if (r / relative).exists()), roots[0])
+            full = (root / relative).resolve()
+        except (OSError, RuntimeError) as exc:  # too long a name; a symlink loop
+            reason = getattr(exc, "strerror", None) or "Too many levels of symbolic links"
+            report(where, f"source file {source.file!r}: cannot read: {reason}")
+            continue
         if not full.is_relative_to(root.resolve()):
             report(where, f"source path {source.file!r} leaves the dataset folder {str(root)!r}")
             continue

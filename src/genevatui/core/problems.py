@@ -43,7 +43,9 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            # A key is the file's own text: never let it reach the terminal raw.
+            shown = part if part.isprintable() else repr(part)[1:-1]
+            out += f".{shown}" if out else shown
     return out
 
 

@@ -13,6 +13,7 @@ deeper than MAX_DEPTH are errors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -82,24 +83,73 @@ class Located:
         return self.key_marks.get(path) or self.mark(path)
 
 
-def _mark(event: yaml.Event) -> Mark:
-    mark = event.start_mark
-    return Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# Raw characters a YAML file may not hold (libyaml refuses them with a bare
+# character index): C0 controls but tab and line ends, DEL and C1. (U+2028
+# and U+2029 are allowed: libyaml counts them as line breaks, editors do
+# not, so positions are recomputed from the character index by `Lines`.)
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlSyntaxError:
-    # An unclosed quote is found at the end of the file; its start is the
-    # useful place, so scanner errors point at the context mark.
+class Lines:
+    """Character index -> 1-based line and column, as an editor counts them
+    (\n, \r\n and a lone \r end a line; U+2028 does not)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
+
+    def mark(self, index: int) -> Mark:
+        line = bisect_right(self.starts, index) - 1
+        return Mark(line + 1, index - self.starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+
+def _forbidden(text: str, lines: Lines) -> None:
+    found = _FORBIDDEN_RE.search(text)
+    if found:
+        raise YamlSyntaxError(
+            lines.mark(found.start()),
+            f"YAML syntax error: unacceptable character #x{ord(found.group()):04x}: "
+            "control characters are not allowed",
+        )
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> YamlSyntaxError:
     context = exc.context or ""
-    use_context = exc.context_mark is not None and context.startswith(
-        "while scanning a quoted scalar"
-    )
-    mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
-    where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
     reason = exc.problem or context or "invalid YAML"
-    if use_context and exc.problem_mark is not None and mark is not None:
-        reason = f"{reason} at line {exc.problem_mark.line + 1} {context} that starts here"
-    return YamlSyntaxError(where, f"YAML syntax error: {reason}")
+    problem = lines.mark(exc.problem_mark.index) if exc.problem_mark is not None else None
+    # An unclosed quote is found far below, where YAML gives up; its start
+    # is the useful place.
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
+        where = lines.mark(exc.context_mark.index)
+        at = f" at line {problem.line}" if problem else ""
+        return YamlSyntaxError(where, f"YAML syntax error: {reason}{at} {context} that starts here")
+    if problem is None:
+        start = exc.context_mark.index if exc.context_mark is not None else 0
+        return YamlSyntaxError(lines.mark(start), f"YAML syntax error: {reason}")
+    opened = _unclosed_quote_before(lines, problem.line)
+    if opened is not None and reason.startswith(("did not find expected", "expected")):
+        return YamlSyntaxError(
+            opened,
+            f"YAML syntax error: {reason} at line {problem.line} after a quoted scalar "
+            "that starts here (is its closing quote missing?)",
+        )
+    return YamlSyntaxError(problem, f"YAML syntax error: {reason}")
+
+
+def _unclosed_quote_before(lines: Lines, line: int) -> Mark | None:
+    """The nearest line above `line` with an odd number of double quotes."""
+    for n in range(line - 1, max(line - 200, 0), -1):
+        text = lines.line_text(n)
+        if text.replace('\\"', "").count('"') % 2 == 1:
+            col = text.index('"')
+            return Mark(n, col + 1)
+    return None
 
 
 def resolve_scalar(event: yaml.ScalarEvent) -> Any:
@@ -144,34 +194,44 @@ class _Frame:
 def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
     """Parse `text` into plain data, recording positions and problems."""
     out = Located(None, {}, {}, [])
+    lines = Lines(text)
+    _forbidden(text, lines)
     try:
         events = yaml.parse(text, Loader=_Loader)
         if progress is not None:
             events = _reporting(events, len(text), progress)
-        _Builder(out).run(events)
+        _Builder(out, lines).run(events)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, lines) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(Mark(1, 1), f"YAML error: {exc}") from None
+        where = getattr(exc, "position", None)
+        mark = lines.mark(where) if isinstance(where, int) else Mark(1, 1)
+        reason = str(exc).splitlines()[0]
+        raise YamlSyntaxError(mark, f"YAML syntax error: {reason}") from None
     return out
 
 
 class _Builder:
-    def __init__(self, out: Located) -> None:
+    def __init__(self, out: Located, lines: Lines) -> None:
         self.out = out
+        self.lines = lines
         self.stack: list[_Frame] = []
         self.documents = 0
         self.skip = 0  # depth inside a rejected (tagged) collection
 
+    def _at(self, event: yaml.Event) -> Mark:
+        mark = event.start_mark
+        return self.lines.mark(mark.index) if mark is not None else Mark(1, 1)
+
     def problem(self, event: yaml.Event, path: Path, message: str) -> None:
-        self.out.problems.append(YamlProblem(_mark(event), path, message))
+        self.out.problems.append(YamlProblem(self._at(event), path, message))
 
     def run(self, events: Any) -> None:
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
-                    raise YamlSyntaxError(_mark(event), "only one YAML document is allowed")
+                    raise YamlSyntaxError(self._at(event), "only one YAML document is allowed")
             elif isinstance(event, yaml.AliasEvent):
                 self._alias(event)
             elif isinstance(event, yaml.ScalarEvent):
@@ -209,7 +269,7 @@ class _Builder:
 
     def _check_node(self, event: yaml.NodeEvent, path: Path) -> bool:
         """Record the mark; report anchors and tags. False if the node is rejected."""
-        self.out.marks[path] = _mark(event)
+        self.out.marks[path] = self._at(event)
         ok = True
         if event.anchor is not None:
             self.problem(event, path, f"anchors (&{event.anchor}) are not allowed")
@@ -233,7 +293,7 @@ class _Builder:
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         key = str(event.value)
         child = (*frame.path, key)
-        if event.style is None and key == "<<":
+        if not event.style and key == "<<":  # libyaml gives '' for plain style
             self.problem(event, frame.path, "merge keys (<<) are not allowed")
         elif event.anchor is not None or event.tag not in _ALLOWED_TAGS:
             self.problem(event, frame.path, "mapping keys must be plain strings")
@@ -242,7 +302,7 @@ class _Builder:
             self.problem(event, child, f"duplicate key {key!r} (first at line {first.line})")
         else:
             frame.key, frame.key_event = key, event
-            self.out.key_marks[child] = _mark(event)
+            self.out.key_marks[child] = self._at(event)
             return
         # A rejected key: its value is read and dropped.
         frame.key, frame.key_event = _DROPPED, event
@@ -260,7 +320,7 @@ class _Builder:
         path = self._slot_path(event)
         assert path is not None
         if len(path) > MAX_DEPTH:
-            raise YamlSyntaxError(_mark(event), f"nesting deeper than {MAX_DEPTH} levels")
+            raise YamlSyntaxError(self._at(event), f"nesting deeper than {MAX_DEPTH} levels")
         if not self._check_node(event, path):
             self._put(None)
             self.skip = 1
