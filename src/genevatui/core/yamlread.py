@@ -66,21 +66,32 @@ class YamlSyntaxError(Exception):
 
 @dataclass
 class Located:
-    """Plain Python data plus the position of every value, keyed by path."""
+    """Plain Python data plus the position of every value, keyed by path.
+
+    Positions are kept as character indexes (one int per value) and turned
+    into line and column only for the few that a problem names: a 100k-quote
+    file has millions of values.
+    """
 
     value: Any
-    marks: dict[Path, Mark]
-    key_marks: dict[Path, Mark]
+    marks: dict[Path, int]
+    key_marks: dict[Path, int]
     problems: list[YamlProblem]
+    lines: Lines | None = None
+
+    def _to_mark(self, index: int) -> Mark:
+        return self.lines.mark(index) if self.lines is not None else Mark(1, 1)
 
     def mark(self, path: Path) -> Mark:
         """The position of `path`, or of its nearest ancestor that has one."""
         while path not in self.marks and path:
             path = path[:-1]
-        return self.marks.get(path, Mark(1, 1))
+        return self._to_mark(self.marks[path]) if path in self.marks else Mark(1, 1)
 
     def key_mark(self, path: Path) -> Mark:
-        return self.key_marks.get(path) or self.mark(path)
+        if path in self.key_marks:
+            return self._to_mark(self.key_marks[path])
+        return self.mark(path)
 
 
 _BREAK_RE = re.compile(r"\r\n|\r|\n")
@@ -179,6 +190,11 @@ def _reporting(
         yield event
 
 
+def _index(event: yaml.Event) -> int:
+    mark = event.start_mark
+    return mark.index if mark is not None else 0
+
+
 class _Frame:
     """An open mapping or sequence while events are consumed."""
 
@@ -193,8 +209,8 @@ class _Frame:
 
 def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
     """Parse `text` into plain data, recording positions and problems."""
-    out = Located(None, {}, {}, [])
     lines = Lines(text)
+    out = Located(None, {}, {}, [], lines)
     _forbidden(text, lines)
     try:
         events = yaml.parse(text, Loader=_Loader)
@@ -269,7 +285,7 @@ class _Builder:
 
     def _check_node(self, event: yaml.NodeEvent, path: Path) -> bool:
         """Record the mark; report anchors and tags. False if the node is rejected."""
-        self.out.marks[path] = self._at(event)
+        self.out.marks[path] = _index(event)
         ok = True
         if event.anchor is not None:
             self.problem(event, path, f"anchors (&{event.anchor}) are not allowed")
@@ -298,11 +314,11 @@ class _Builder:
         elif event.anchor is not None or event.tag not in _ALLOWED_TAGS:
             self.problem(event, frame.path, "mapping keys must be plain strings")
         elif isinstance(frame.value, dict) and key in frame.value:
-            first = self.out.key_marks[child]
+            first = self.out.key_mark(child)
             self.problem(event, child, f"duplicate key {key!r} (first at line {first.line})")
         else:
             frame.key, frame.key_event = key, event
-            self.out.key_marks[child] = self._at(event)
+            self.out.key_marks[child] = _index(event)
             return
         # A rejected key: its value is read and dropped.
         frame.key, frame.key_event = _DROPPED, event
