@@ -73,13 +73,20 @@ def decode_text(data: bytes, label: str) -> str:
     return text
 
 
-def _sanitise(value: Any) -> Any:
+# Fields shown on one line (chips, headers, pickers): a line break or tab in
+# them would hide what follows ("Sergei Ryabkov\n(parody)" would show as the
+# real name), so their whitespace is collapsed at load.
+_ONE_LINE = frozenset({"name", "aliases", "label", "title", "summary", "written", "kind"})
+
+
+def _sanitise(value: Any, one_line: bool = False) -> Any:
     if isinstance(value, str):
-        return clean(value)
+        value = clean(value)
+        return " ".join(value.split()) if one_line else value
     if isinstance(value, list):
-        return [_sanitise(v) for v in value]
+        return [_sanitise(v, one_line) for v in value]
     if isinstance(value, dict):
-        return {k: _sanitise(v) for k, v in value.items()}
+        return {k: _sanitise(v, k in _ONE_LINE) for k, v in value.items()}
     return value
 
 

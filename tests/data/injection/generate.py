@@ -42,6 +42,8 @@ ATTACK = (
     "Bob said that \u202eevil\u202c reversed text is just text.\n"
     "\n"
     "The Ministry of Escapes said nothing [/] at all.\n"
+    "\n"
+    "A line break, they said, and the rest of a name is hidden.\n"
 )
 
 
