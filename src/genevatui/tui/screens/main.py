@@ -77,22 +77,37 @@ class MainScreen(Screen[None]):
         self.timeline_choice: bool | None = None  # `T` overrides the width rule
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
-        self.spans = self._spans_by_source()
+        self._spans: dict[str, list[Span]] = {}
+        self._quotes_by_source: dict[str, list[int]] | None = None
         self.orphan_count = len(index.dataset.orphans)
 
-    def _spans_by_source(self) -> dict[str, list[Span]]:
-        dataset = self.index.dataset
-        spans: dict[str, list[Span]] = {s.id: [] for s in dataset.spec.sources}
-        for i, anchor in enumerate(dataset.quote_anchors):
-            if anchor.status != "orphan":  # an orphan has no place to mark
-                spans[anchor.source].append(Span(anchor.start, anchor.end, "quote", i))
-        for i, anchors in enumerate(dataset.event_anchors):
-            for a in anchors:
-                if a.status != "orphan":
-                    spans[a.source].append(Span(a.start, a.end, "event", i))
-        for row in spans.values():
+    def spans_for(self, source: str) -> list[Span]:
+        """The anchored passages of one article, by position; built on first
+        use (100,000 quotes make 100,000 spans, but an article holds few)."""
+        if source not in self._spans:
+            dataset = self.index.dataset
+            if self._quotes_by_source is None:
+                by_source: dict[str, list[int]] = {}
+                for i, anchor in enumerate(dataset.quote_anchors):
+                    by_source.setdefault(anchor.source, []).append(i)
+                self._quotes_by_source = by_source
+            row = []
+            for i in self._quotes_by_source.get(source, []):
+                anchor = dataset.quote_anchors[i]
+                if anchor.status != "orphan":  # an orphan has no place to mark
+                    row.append(Span(anchor.start, anchor.end, "quote", i))
+            for i, anchors in enumerate(dataset.event_anchors):
+                for a in anchors:
+                    if a.source == source and a.status != "orphan":
+                        row.append(Span(a.start, a.end, "event", i))
             row.sort(key=lambda s: (s.start, s.end))
-        return spans
+            self._spans[source] = row
+        return self._spans[source]
+
+    @property
+    def spans(self) -> dict[str, list[Span]]:
+        """Every article's spans (for tests and small datasets)."""
+        return {s.id: self.spans_for(s.id) for s in self.index.dataset.spec.sources}
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -303,7 +318,7 @@ class MainScreen(Screen[None]):
             self.shown = target
             return
         anchor = placed[0]
-        spans = self.spans[anchor.source]
+        spans = self.spans_for(anchor.source)
         wanted = (kind, key, anchor.start)
         current = next((i for i, s in enumerate(spans) if (s.kind, s.key, s.start) == wanted), -1)
         title = self.index.sources[anchor.source].title
