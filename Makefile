@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint validate schema screenshot wheel-check bench clean
+.PHONY: run test lint validate schema screenshot wheel-check bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,6 @@ clean:
 
 bench: $(STAMP)  ## benchmarks: TTI, key latency, load, RSS; BENCH_ARGS="--sizes 1000,10000 --repeat 3" or "--smoke"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+fuzz: $(STAMP)  ## long keystroke fuzz run: 10,000+ keys and resizes (FUZZ_KEYS=N to change)
+	GENEVATUI_FUZZ_KEYS=$${FUZZ_KEYS:-10000} $(BIN)/pytest -q -s tests/functional/test_fuzz.py -p no:cacheprovider
