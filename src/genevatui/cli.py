@@ -73,9 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _print_problems(exc: DatasetError, err: TextIO) -> None:
-    for problem in exc.problems:
-        print(problem, file=err)
-    print(f"{len(exc.problems)} problem(s); nothing loaded", file=err)
+    for line in exc.report_lines():
+        print(line, file=err)
 
 
 def _load(path: str | None, err: TextIO) -> Dataset | None:

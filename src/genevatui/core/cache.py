@@ -63,7 +63,7 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_sha(path: Path) -> str | None:
+def file_sha(path: Path) -> str | None:
     """sha256 of a file, read in blocks (a 40 MB dataset never sits in memory)."""
     digest = hashlib.sha256()
     try:
@@ -82,7 +82,7 @@ def cache_path(yaml_path: Path, yaml_sha: str) -> Path:
 
 def read(yaml_path: Path) -> Entry | None:
     """The cache entry for this exact YAML and seeds, or None."""
-    yaml_sha = _file_sha(yaml_path)
+    yaml_sha = file_sha(yaml_path)
     if yaml_sha is None:
         return None
     path = cache_path(yaml_path, yaml_sha)
@@ -99,7 +99,7 @@ def read(yaml_path: Path) -> Entry | None:
             ):
                 return None
             for seed, sha in header.seeds.items():
-                if _file_sha(Path(seed)) != sha:
+                if file_sha(Path(seed)) != sha:
                     return None
             dataset = msgspec.msgpack.decode(_exactly(stream, sizes[1]), type=Dataset)
             pre = msgspec.msgpack.decode(_exactly(stream, sizes[2]), type=Precomputed)
@@ -122,7 +122,7 @@ def write(
     """Store `dataset`; failures are silent (the cache is an optimisation)."""
     hashes = {}
     for seed in seeds:
-        sha = _file_sha(seed)
+        sha = file_sha(seed)
         if sha is None:
             return
         hashes[str(seed)] = sha

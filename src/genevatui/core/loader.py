@@ -210,13 +210,13 @@ def _load(
 
 def _drifted_sources(spec: DatasetSpec, seeds: dict[str, FsPath], warn: Report) -> set[str]:
     """Sources whose file no longer has the sha256 recorded in the dataset."""
-    import hashlib
+    from .cache import file_sha
 
     drifted: set[str] = set()
     for i, source in enumerate(spec.sources):
         seed = seeds.get(source.id)
         if source.sha256 and seed is not None:
-            if hashlib.sha256(seed.read_bytes()).hexdigest() != source.sha256.lower():
+            if file_sha(seed) != source.sha256.lower():
                 drifted.add(source.id)
                 warn(
                     ("sources", i, "sha256"),

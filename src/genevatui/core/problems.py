@@ -35,6 +35,10 @@ class DatasetError(Exception):
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
 
+    def report_lines(self) -> list[str]:
+        """What a user sees: one line per problem, then how many."""
+        return [*map(str, self.problems), f"{len(self.problems)} problem(s); nothing loaded"]
+
 
 def format_path(path: Path) -> str:
     """`("quotes", 3, "speaker")` -> `quotes[3].speaker`."""

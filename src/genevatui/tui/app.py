@@ -106,9 +106,7 @@ class GenevaApp(App[None]):
         try:
             index = self.loader(progress)
         except DatasetError as exc:
-            lines = [str(p) for p in exc.problems]
-            lines.append(f"{len(exc.problems)} problem(s); nothing loaded")
-            self.call_from_thread(self._fail, lines, 1)
+            self.call_from_thread(self._fail, exc.report_lines(), 1)
             return
         self.call_from_thread(self._open, index)
 
