@@ -38,22 +38,12 @@ def read_text_file(path: FsPath, label: str) -> str:
 
 def read_bytes(path: FsPath, label: str) -> bytes:
     """A file's bytes, or DatasetError saying why they cannot be read."""
-
-    def fail(message: str) -> DatasetError:
-        return DatasetError([Problem(label, 1, 1, message)])
+    from .files import FileProblem, read_regular
 
     try:
-        if path.is_dir():
-            raise fail("is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"file too large ({size // 2**20} MiB; the limit is {MAX_BYTES // 2**20})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from None
-    return data
+        return read_regular(path, MAX_BYTES)
+    except FileProblem as exc:
+        raise DatasetError([Problem(label, 1, 1, exc.message)]) from None
 
 
 def decode_text(data: bytes, label: str) -> str:
