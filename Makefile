@@ -3,13 +3,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+LATEST := .venv-latest
+PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/pip
+# pytest-xdist: one worker per core (make test on 2 cores: ~2.5 min instead of ~5)
+PYTEST_ARGS ?= -n auto --dist worksteal
 
-.PHONY: run test lint validate schema screenshot wheel-check bench fuzz clean
+.PHONY: run test lint validate schema screenshot wheel-check bench fuzz clean lock test-latest
 
-$(STAMP): pyproject.toml
+# Installs exactly what requirements.lock pins, every file checked against its
+# hash; the project itself is installed on top without touching its dependencies.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(PIP) install --quiet --require-hashes -r $(LOCK)
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 run: $(STAMP)  ## install, check the bundled dataset, start genevatui $(ARGS)
@@ -18,7 +25,7 @@ run: $(STAMP)  ## install, check the bundled dataset, start genevatui $(ARGS)
 
 test: $(STAMP) lint  ## lint, type-check and run every test
 	$(BIN)/genevatui validate
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks docs
@@ -33,7 +40,7 @@ schema: $(STAMP)  ## regenerate data/schema.json from the models
 
 wheel-check: $(STAMP)  ## build the wheel, install it in a fresh venv, validate from elsewhere
 	rm -rf dist
-	$(BIN)/python -m build --wheel --outdir dist . >/dev/null
+	$(BIN)/python -m build --no-isolation --wheel --outdir dist . >/dev/null
 	tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp/venv \
 	  && $$tmp/venv/bin/pip install --quiet dist/*.whl \
 	  && cd $$tmp && $$tmp/venv/bin/genevatui validate \
@@ -44,10 +51,28 @@ screenshot: $(STAMP)  ## docs/screenshot.svg for the README
 	$(BIN)/python docs/make_screenshot.py docs/screenshot.svg
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LATEST) build dist .pytest_cache .mypy_cache .ruff_cache
 
 bench: $(STAMP)  ## benchmarks: TTI, key latency, load, RSS; BENCH_ARGS="--sizes 1000,10000 --repeat 3" or "--smoke"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 fuzz: $(STAMP)  ## long keystroke fuzz run: 10,000+ keys and resizes (FUZZ_KEYS=N to change)
-	GENEVATUI_FUZZ_KEYS=$${FUZZ_KEYS:-10000} $(BIN)/pytest -q -s tests/functional/test_fuzz.py -p no:cacheprovider
+	GENEVATUI_FUZZ_KEYS=$${FUZZ_KEYS:-10000} $(BIN)/pytest -q -s --timeout=0 tests/functional/test_fuzz.py -p no:cacheprovider
+
+lock:  ## refresh requirements.lock: the newest versions pyproject.toml allows, with hashes
+	tmp=$$(mktemp -d) && $(PYTHON) -m venv $$tmp \
+	  && PIP_DISABLE_PIP_VERSION_CHECK=1 $$tmp/bin/pip install --quiet 'uv==0.13.9' \
+	  && $$tmp/bin/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+	       --generate-hashes --custom-compile-command "make lock" --quiet --output-file $(LOCK) \
+	  && rm -rf $$tmp
+
+# Upstream drift shows up here before a user hits it: a brand-new venv with the
+# newest versions pyproject.toml allows (not the lock), then the unit tests.
+test-latest:  ## the unit tests against the newest allowed dependencies
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	PIP_DISABLE_PIP_VERSION_CHECK=1 $(LATEST)/bin/pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	@$(LATEST)/bin/pip list --format=freeze 2>/dev/null | tr 'A-Z_' 'a-z-' | sort > $(LATEST)/freeze.txt
+	@grep -oE '^[a-z0-9._-]+==[^ ;]+' $(LOCK) | sort | comm -13 - $(LATEST)/freeze.txt \
+	  | grep -v '^genevatui' | sed 's/^/newer than the lock: /' || true
+	$(LATEST)/bin/pytest -q $(PYTEST_ARGS) tests/unit
