@@ -9,7 +9,7 @@ PIP := PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/pip
 # pytest-xdist: one worker per core (make test on 2 cores: ~2.5 min instead of ~5)
 PYTEST_ARGS ?= -n auto --dist worksteal
 
-.PHONY: run test lint validate schema screenshot wheel-check bench fuzz clean lock test-latest
+.PHONY: run test lint validate schema screenshot wheel-check bench bench-hostile fuzz clean lock test-latest
 
 # Installs exactly what requirements.lock pins, every file checked against its
 # hash; the project itself is installed on top without touching its dependencies.
@@ -55,6 +55,9 @@ clean:
 
 bench: $(STAMP)  ## benchmarks: TTI, key latency, load, RSS; BENCH_ARGS="--sizes 1000,10000 --repeat 3" or "--smoke"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+bench-hostile: $(STAMP)  ## worst-case inputs vs a harmless twin: CPU and peak RSS ratios; BENCH_ARGS=--smoke
+	$(BIN)/python benchmarks/hostile.py $(BENCH_ARGS)
 
 fuzz: $(STAMP)  ## long keystroke fuzz run: 10,000+ keys and resizes (FUZZ_KEYS=N to change)
 	GENEVATUI_FUZZ_KEYS=$${FUZZ_KEYS:-10000} $(BIN)/pytest -q -s --timeout=0 tests/functional/test_fuzz.py -p no:cacheprovider
