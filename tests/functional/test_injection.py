@@ -251,8 +251,14 @@ def test_pickers_palette_help_search_and_clicks(data: Dataset, size: tuple[int, 
         hits, prompts = await _palette(pilot, app, "filt")
         check(app, "Filter by ")
         for kind in ("speaker", "venue", "delegation", "topic"):
-            assert f"Filter by {kind}: {names[kind]}" in prompts, (kind, prompts)
-        hits.highlighted = prompts.index(f"Filter by speaker: {names['speaker']}")
+            # speakers and delegations are listed with their aliases
+            wanted = f"Filter by {kind}: {names[kind]}"
+            assert any(p == wanted or p.startswith(wanted + " (") for p in prompts), kind
+        hits.highlighted = next(
+            k
+            for k, p in enumerate(prompts)
+            if p.startswith(f"Filter by speaker: {names['speaker']}")
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).filter.speakers == (names["speaker"],)
@@ -285,22 +291,25 @@ def test_pickers_palette_help_search_and_clicks(data: Dataset, size: tuple[int, 
 @pytest.mark.parametrize("quote_id", ["villain-markup", "long-quote", "long-line"])
 @pytest.mark.parametrize("size", SIZES)
 def test_goto_the_nasty_quotes(data: Dataset, size: tuple[int, int], quote_id: str) -> None:
+    """Start on each nasty quote, re-wrap at a new size, page to the end: all
+    of it is drawn clean. (How fast is for the benchmarks, not for a test.)"""
     i = _quote(data, quote_id)
-    started = time.perf_counter()
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
-        assert time.perf_counter() - started < 2.0  # start-up, with the jump
         view = source(app)
         assert view.current_span is not None and view.current_span.key == i
         assert statements(app).cursor_key == i
         check(app, "[/][bold]漢字🙂" if quote_id == "long-line" else "[bold]x [/]")
-        t0 = time.perf_counter()
         await pilot.resize_terminal(size[0] - 7, size[1] - 3)  # re-wrap everything
         check(app)
+        span = view.current_span
+        assert span is not None and span.key == i  # still on the quote after the re-wrap
+        first = view.line_of(span.start)
+        assert view.scroll_offset.y <= first < view.scroll_offset.y + view.size.height
         view.focus()
         await pilot.press("pagedown", "pagedown", "end")
         check(app)
-        assert time.perf_counter() - t0 < 2.0
+        assert view.scroll_offset.y == view.max_scroll_y  # `end` reached the last line
 
     _run(create_app(data, goto=quote_id), body, size=size)
 
