@@ -20,8 +20,13 @@ A failure prints the shrunk example as `steps=[...]`, which
 same steps as Pilot calls.
 
 Budget: by default ~100 keystrokes per dataset (~0.15 s each: about a
-minute for the file). GENEVATUI_FUZZ_KEYS=10000 makes it a long run: at least that many
-keystrokes over the file, split evenly between the datasets.
+minute for the file), derandomized: the same examples on every run, so CI
+is reproducible. GENEVATUI_FUZZ_KEYS=10000 (`make fuzz`) makes it a long,
+random run: at least that many keystrokes over the file, split evenly
+between the datasets.
+
+A dataset that is missing or does not load fails its test: a fuzzer that
+skips quietly tests nothing.
 """
 
 from __future__ import annotations
@@ -53,7 +58,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 DATASETS: dict[str, Path] = {
     "bundled": Path(bundled_dataset()),
     "mini": DATA / "mini" / "events.yaml",
-    # Made by another change; fuzzed when it is present and valid.
     "injection": DATA / "injection" / "events.yaml",
 }
 
@@ -63,21 +67,19 @@ LONG_KEYS = int(os.environ.get("GENEVATUI_FUZZ_KEYS", "0") or 0)
 LONG = LONG_KEYS > 0
 
 
-def _load(path: Path) -> Dataset | None:
+def _load(path: Path) -> Dataset:
+    """The dataset, or a failure naming every problem (never a skip)."""
+    assert path.is_file(), f"{path} is missing: nothing to fuzz"
     try:
-        return load_dataset(path) if path.is_file() else None
-    except DatasetError:
-        return None
-
-
-def _usable() -> list[str]:
-    return [name for name, path in DATASETS.items() if path.is_file()]
+        return load_dataset(path)
+    except DatasetError as exc:
+        pytest.fail(f"{path} does not load:\n" + "\n".join(exc.report_lines()), pytrace=False)
 
 
 def keys_target() -> int:
     """Keystrokes for one dataset's test."""
     if LONG:
-        return math.ceil(LONG_KEYS / max(1, len(_usable())))
+        return math.ceil(LONG_KEYS / len(DATASETS))
     return CI_KEYS_PER_DATASET
 
 
@@ -95,11 +97,7 @@ def test_the_key_pool_holds_every_bound_key() -> None:
 @pytest.mark.parametrize("name", list(DATASETS))
 def test_fuzz_keys_and_sizes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     path = DATASETS[name]
-    if not path.is_file():
-        pytest.skip(f"{path} does not exist (yet)")
     dataset = _load(path)
-    if dataset is None:
-        pytest.skip(f"{path} does not validate")
     index = Index(dataset)  # the core's answer, independent of the app's own Index
     stats = Stats()
     session = Session(lambda: create_app(dataset), index, stats)
@@ -112,6 +110,8 @@ def test_fuzz_keys_and_sizes(name: str, capsys: pytest.CaptureFixture[str]) -> N
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         print_blob=True,
+        # CI runs the same examples every time; a long run explores.
+        derandomize=not LONG,
         # No "explain" phase: it reruns the failing example many more times.
         phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     )
@@ -164,3 +164,12 @@ def test_replay_runs_a_step_list_on_a_fresh_app() -> None:
     )
     assert stats.keys == 1 + 3 + 1 + (1 + 4 + 2 + 1) + (1 + 11 + 1 + 1) + 1 + 1
     assert stats.resizes == 2
+
+
+def test_a_dataset_that_does_not_load_fails_rather_than_skips(tmp_path: Path) -> None:
+    broken = tmp_path / "events.yaml"
+    broken.write_text("version: 1\nquotes: [\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="does not load"):
+        _load(broken)
+    with pytest.raises(AssertionError, match="missing"):
+        _load(tmp_path / "absent.yaml")

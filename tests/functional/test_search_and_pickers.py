@@ -236,3 +236,76 @@ def test_search_matching_nothing_leaves_keys_harmless(index: Index) -> None:
         assert statements(app).cursor_key is not None
 
     run(create_app(index.dataset), body)
+
+
+# -- names match as on the command line (root cause 19) ----------------------------
+ALIASES = [
+    pytest.param("d", "washington", "delegations", "United States", id="delegation-washington"),
+    pytest.param("d", "moscow", "delegations", "Russia", id="delegation-moscow"),
+    pytest.param("d", "Brussels", "delegations", "NATO and US allies", id="delegation-brussels"),
+    # an alias that is no part of the name, typed with an accent the data lacks
+    pytest.param("s", "Ryábikov", "speakers", "Sergei Ryabkov", id="speaker-accented-alias"),
+    pytest.param("s", "president putin", "speakers", "Vladimir Putin", id="speaker-alias"),
+]
+
+
+@pytest.mark.parametrize(("key", "typed", "field", "name"), ALIASES)
+def test_pickers_match_aliases_as_the_flags_do(
+    index: Index, key: str, typed: str, field: str, name: str
+) -> None:
+    kind = {"delegations": "delegation", "speakers": "speaker"}[field]
+    flag = Filter(**{field: (typed,)})  # what `--delegation washington` gives
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press(key)
+        screen, picker = _picker(app)
+        screen.query_one("#picker-input", Input).value = typed
+        await pilot.pause()
+        assert picker.cursor_key is not None
+        assert screen.options[picker.cursor_key].value == name
+        await pilot.press("enter")
+        assert main_screen(app).filter == Filter(**{field: (name,)})
+        picked = assert_shows(app, index, Filter(**{field: (name,)}))
+        assert picked.quotes == index.run(flag).quotes and picked.quotes
+
+    assert index.resolve(kind, typed) == index.resolve(kind, name)
+    run(create_app(index.dataset), body)
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "name"),
+    [
+        ("washington", "delegations", "United States"),
+        ("moscow", "delegations", "Russia"),
+        ("ryabikov", "speakers", "Sergei Ryabkov"),
+    ],
+)
+def test_the_palette_matches_aliases(index: Index, typed: str, field: str, name: str) -> None:
+    from textual.command import CommandList
+
+    kind = {"delegations": "delegation", "speakers": "speaker"}[field]
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, typed)
+        hits = app.screen.query_one(CommandList)
+        wanted = f"Filter by {kind}: {name}"
+        prompts: list[str] = []
+        for _ in range(200):
+            await pilot.pause(0.02)
+            prompts = [
+                str(hits.get_option_at_index(k).prompt).split("\n")[0]
+                for k in range(hits.option_count)
+            ]
+            if any(p.startswith(wanted) for p in prompts):
+                break
+        found = [k for k, p in enumerate(prompts) if p.startswith(wanted)]
+        assert found, prompts
+        hits.highlighted = found[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert main_screen(app).filter == Filter(**{field: (name,)})
+        flag = index.run(Filter(**{field: (typed,)})).quotes  # `--delegation washington`
+        assert sorted(assert_shows(app, index, Filter(**{field: (name,)})).quotes) == sorted(flag)
+
+    run(create_app(index.dataset), body)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual.app import App
+from rich.console import RenderableType
+from textual import events
+from textual.app import App, AutopilotCallbackType
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.message import Message
 
 from ..core.problems import DatasetError
 from ..core.query import Filter, Index, UnknownName
+from .safe import visible
 from .screens.main import MainScreen
 
 Progress = Callable[[str, float], None]
+EXIT_INTERNAL = 70  # EX_SOFTWARE, as the CLI uses for an unexpected error
+EXIT_INTERRUPTED = 130
 
 
 # The palette's providers, the help and the loading screen are imported when
@@ -34,14 +41,21 @@ def _goto_commands() -> type[Provider]:
 Loader = Callable[[Progress], Index]
 
 
+class _Abandoned(BaseException):
+    """Raised in the loading thread once the app is gone: stop working.
+
+    A BaseException, so that no `except Exception` in the loader catches it."""
+
+
 class GenevaApp(App[None]):
     """Who said what, where and when at the January 2022 security talks.
 
     Built by `genevatui.create_app`. Given an `index`, it opens on the main
     screen; given a `loader` (a large dataset not in the cache), it shows a
-    progress screen while a worker thread loads, then opens the main screen,
-    or exits with `problems` set and return code 1 (bad data) or 2 (unknown
-    filter name or id) for the caller to print.
+    progress screen while a thread loads, then opens the main screen, or
+    exits with `problems` set and return code 1 (bad data), 2 (unknown
+    filter name or id) or 70 (the loader failed unexpectedly) for the caller
+    to print. SIGTERM, SIGHUP and SIGINT end it cleanly with 128 + signum.
     """
 
     TITLE = "genevatui"
@@ -51,6 +65,29 @@ class GenevaApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
     ]
+
+    class Loaded(Message):
+        """The loading thread built `index`."""
+
+        def __init__(self, index: Index) -> None:
+            super().__init__()
+            self.index = index
+
+    class LoadFailed(Message):
+        """The loading thread failed: print `lines`, exit with `code`."""
+
+        def __init__(self, lines: list[str], code: int) -> None:
+            super().__init__()
+            self.lines = lines
+            self.code = code
+
+    class LoadProgress(Message):
+        """The loading thread reached `stage`, `fraction` (0..1) done."""
+
+        def __init__(self, stage: str, fraction: float) -> None:
+            super().__init__()
+            self.stage = stage
+            self.fraction = fraction
 
     def __init__(
         self,
@@ -68,7 +105,56 @@ class GenevaApp(App[None]):
         self.loader = loader
         self.label = label
         self.problems: list[str] = []
+        self.exiting = False
+        """True once `exit` was called: input is ignored from then on."""
 
+    # -- ending ------------------------------------------------------------------
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self.exiting = True
+        super().exit(result, return_code, message)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed in the same burst as `q` are already queued behind it:
+        # run now, they would push pickers, the palette or the help onto an
+        # app that is tearing its screens down (NoMatches, a traceback).
+        if self.exiting and isinstance(event, events.InputEvent | events.Paste):
+            return
+        await super().on_event(event)
+
+    async def run_async(
+        self,
+        *,
+        headless: bool = False,
+        inline: bool = False,
+        inline_no_clear: bool = False,
+        mouse: bool = True,
+        size: tuple[int, int] | None = None,
+        auto_pilot: AutopilotCallbackType | None = None,
+    ) -> None:  # returns what `exit` was given (snapshot tools pass an SVG)
+        """App.run_async, with SIGTERM, SIGHUP and SIGINT ending the app cleanly
+        (`App.run` goes through here; Pilot's `run_test` does not)."""
+        from .terminal import exit_on_signals
+
+        with exit_on_signals(self):
+            return await super().run_async(
+                headless=headless,
+                inline=inline,
+                inline_no_clear=inline_no_clear,
+                mouse=mouse,
+                size=size,
+                auto_pilot=auto_pilot,
+            )
+
+    def action_interrupt(self) -> None:
+        """ctrl+c while loading: stop, as a shell's ^C would (exit 130)."""
+        self.exit(return_code=EXIT_INTERRUPTED)
+
+    # -- opening -----------------------------------------------------------------
     def on_mount(self) -> None:
         if self.index is not None:
             self._open(self.index)
@@ -76,7 +162,11 @@ class GenevaApp(App[None]):
             from .screens.loading import LoadingScreen
 
             self.push_screen(LoadingScreen(self.label))
-            self.run_worker(self._load, thread=True, exit_on_error=False)
+            # A daemon thread, not a Textual thread worker: those run in the
+            # loop's default executor, which asyncio.run and the interpreter
+            # both wait for at exit, so `q` or a signal during a long load
+            # would leave the process running until the load ended.
+            threading.Thread(target=self._load, name="genevatui-load", daemon=True).start()
 
     def _open(self, index: Index) -> None:
         try:
@@ -92,36 +182,69 @@ class GenevaApp(App[None]):
             self.push_screen(MainScreen(index, self.initial_filter, target))
 
     def _load(self) -> None:
-        """Worker thread: load, then hand the index to the UI thread."""
+        """The loading thread: load, then hand the result to the UI thread.
+
+        Whatever happens here ends in a message: a hung loading screen is
+        never an outcome."""
         assert self.loader is not None
         last = 0.0
 
         def progress(stage: str, fraction: float) -> None:
             nonlocal last
+            if self.exiting:
+                raise _Abandoned
             now = time.monotonic()
             if now - last > 0.05:  # at most 20 screen updates a second
                 last = now
-                self.call_from_thread(self._progress, stage, fraction)
+                self._post(self.LoadProgress(stage, fraction))
 
         try:
             index = self.loader(progress)
-        except DatasetError as exc:
-            self.call_from_thread(self._fail, exc.report_lines(), 1)
+        except _Abandoned:
             return
-        self.call_from_thread(self._open, index)
+        except DatasetError as exc:
+            self._post(self.LoadFailed(exc.report_lines(), 1))
+        except Exception as exc:  # a bug or an unforeseen input: say so, exit 70
+            self._post(self.LoadFailed([internal_error(self.label, exc)], EXIT_INTERNAL))
+        else:
+            self._post(self.Loaded(index))
 
-    def _progress(self, stage: str, fraction: float) -> None:
+    def _post(self, message: Message) -> None:
+        try:
+            self.post_message(message)
+        except RuntimeError:  # the app has closed its loop: nobody is waiting
+            pass
+
+    def on_geneva_app_loaded(self, message: Loaded) -> None:
+        if not self.exiting:
+            self._open(message.index)
+
+    def on_geneva_app_load_failed(self, message: LoadFailed) -> None:
+        self._fail(message.lines, message.code)
+
+    def on_geneva_app_load_progress(self, message: LoadProgress) -> None:
         from .screens.loading import LoadingScreen
 
-        if isinstance(self.screen, LoadingScreen):
-            self.screen.report(stage, fraction)
+        if not self.exiting and isinstance(self.screen, LoadingScreen):
+            self.screen.report(message.stage, message.fraction)
 
     def _fail(self, lines: list[str], code: int) -> None:
+        if self.exiting:  # already leaving (q, a signal): keep that outcome
+            return
         self.problems = lines
         self.exit(return_code=code)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not self.exiting and not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+
+def internal_error(label: str, exc: Exception) -> str:
+    """One safe line for an unexpected failure while loading `label`."""
+    detail = visible(str(exc))
+    if len(detail) > 300:
+        detail = detail[:300] + "…"
+    where = visible(label)
+    return f"genevatui: internal error while loading {where}: {type(exc).__name__}: {detail}"

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from ..core.dates import format_date
+from ..core.text import search_key
 
 if TYPE_CHECKING:
     from .screens.main import MainScreen
@@ -63,8 +64,17 @@ class _Base(Provider):
             yield DiscoveryHit(Content(text), command, text=text, help=help_text)
 
 
+def _with_aliases(name: str, aliases: tuple[str, ...]) -> str:
+    return f"{name} ({', '.join(aliases)})" if aliases else name
+
+
 class FilterCommands(_Base):
-    """`Filter by speaker: Sergei Ryabkov`, and so on for every kind."""
+    """`Filter by speaker: Sergei Ryabkov (Ryabkov, …)`, and so on for every kind.
+
+    Aliases are part of the text, so the palette finds a delegation by
+    `washington` as `--delegation Washington` does; a query that only matches
+    once accents are folded (as the command line folds them) still scores.
+    """
 
     def entries(self) -> Iterator[tuple[str, Callable[[], None], str]]:
         main = _main(self)
@@ -72,9 +82,9 @@ class FilterCommands(_Base):
             return
         spec = main.index.dataset.spec
         kinds: list[tuple[str, list[tuple[str, str]]]] = [
-            ("speaker", [(p.name, p.name) for p in spec.people]),
+            ("speaker", [(_with_aliases(p.name, p.aliases), p.name) for p in spec.people]),
             ("venue", [(v.name, v.name) for v in spec.venues]),
-            ("delegation", [(d.name, d.name) for d in spec.delegations]),
+            ("delegation", [(_with_aliases(d.name, d.aliases), d.name) for d in spec.delegations]),
             ("topic", [(t.label, t.id) for t in spec.topics]),
         ]
         for kind, names in kinds:
@@ -85,6 +95,22 @@ class FilterCommands(_Base):
                     # help text is parsed as markup by the palette: no dataset text
                     f"Add to the {kind} filters",
                 )
+
+    async def search(self, query: str) -> Hits:
+        folded = search_key(query)
+        matcher = self.matcher(query)
+        found = 0
+        for text, command, help_text in self.entries():
+            score, content = highlighted(self, query, text)
+            if score <= 0 and folded:
+                # `erdoğan` for `Erdogan`: scored on the folded text, unhighlighted
+                score, _ = matcher.fuzzy_search.match(folded, search_key(text))
+                content = Content(text)
+            if score > 0:
+                found += 1
+                yield Hit(score, content, command, text=text, help=help_text)
+                if found >= MAX_HITS:
+                    return
 
 
 class GotoCommands(_Base):

@@ -11,12 +11,17 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
+from ..safe import visible
+
 
 class LoadingScreen(Screen[None]):
-    """A progress bar and the current stage; `q` still quits."""
+    """A progress bar and the current stage; `q` still quits, ctrl+c interrupts.
+
+    `label` (the dataset's path, as the user gave it) is shown escaped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,ctrl+c", "app.quit", "Quit", id="loading.quit"),
+        Binding("q", "app.quit", "Quit", id="loading.quit"),
+        Binding("ctrl+c", "app.interrupt", "Interrupt", show=False, id="loading.interrupt"),
     ]
 
     def __init__(self, label: str) -> None:
@@ -25,7 +30,7 @@ class LoadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
-            yield Static(Text(f"Loading {self.label}", style="bold"), id="loading-title")
+            yield Static(Text(f"Loading {visible(self.label)}", style="bold"), id="loading-title")
             yield ProgressBar(total=100, show_eta=False, id="loading-bar")
             yield Static(Text("starting…"), id="loading-stage")
             yield Static(

@@ -197,7 +197,14 @@ class MainScreen(Screen[None]):
     def action_clear(self) -> None:
         self.filter = Filter()
 
+    def _leaving(self) -> bool:
+        """True once the app is exiting: a modal pushed now would be torn
+        down half-built (keys typed with `q` are dropped by the app too)."""
+        return bool(getattr(self.app, "exiting", False))
+
     def action_pick(self, kind: str) -> None:
+        if self._leaving():
+            return
         field = PICKER_FIELDS[kind]
         current: tuple[str, ...] = getattr(self.filter, field)
         options = self._options(kind)
@@ -207,7 +214,11 @@ class MainScreen(Screen[None]):
             if values is not None:
                 self.filter = _replace(self.filter, **{field: tuple(values)})
 
-        self.app.push_screen(PickerScreen(kind, options, set(current)), apply)
+        def resolve(query: str) -> frozenset[str]:
+            return self.index.resolve(kind, query)
+
+        picker = PickerScreen(kind, options, set(current), resolve)
+        self.app.push_screen(picker, apply)
 
     def _options(self, kind: str) -> list[Option]:
         """Every entity of `kind`, with how many quotes it has under the
@@ -218,15 +229,20 @@ class MainScreen(Screen[None]):
         spec = idx.dataset.spec
         if kind == "speaker":
             counts = Counter(idx.q_speaker[q] for q in result.quotes)
-            return [Option(p.name, _label(p.name, p.aliases), counts[p.id]) for p in spec.people]
+            return [
+                Option(p.name, _label(p.name, p.aliases), counts[p.id], p.id) for p in spec.people
+            ]
         if kind == "venue":
             counts = Counter(v for q in result.quotes if (v := idx.q_venue[q]) is not None)
-            return [Option(v.name, v.name, counts[v.id]) for v in spec.venues]
+            return [Option(v.name, v.name, counts[v.id], v.id) for v in spec.venues]
         if kind == "delegation":
             counts = Counter(idx.q_delegation[q] for q in result.quotes)
-            return [Option(d.name, d.name, counts[d.id]) for d in spec.delegations]
+            return [
+                Option(d.name, _label(d.name, d.aliases), counts[d.id], d.id)
+                for d in spec.delegations
+            ]
         counts = Counter(t for q in result.quotes for t in idx.q_topics[q])
-        return [Option(t.id, f"{t.label} ({t.id})", counts[t.id]) for t in spec.topics]
+        return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
 
     def set_filter_values(self, kind: str, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""
@@ -353,6 +369,8 @@ class MainScreen(Screen[None]):
         self.select_target(self.history[pos])
 
     def action_orphans(self) -> None:
+        if self._leaving():
+            return
         from .orphans import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.index))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,14 +12,20 @@ from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.query import UnknownName
 from ..widgets.picker_list import Option, PickerList
+from ..widgets.safe_input import SafeInput
+
+Resolve = Callable[[str], frozenset[str]]
 
 
 class PickerScreen(ModalScreen[list[str] | None]):
     """Type to narrow, `space` to tick several, `enter` to apply, `escape` to cancel.
 
     Dismisses with the ticked values, or the highlighted one when none is
-    ticked, or None when cancelled.
+    ticked, or None when cancelled. What is typed matches as the command
+    line's flags do (`resolve`: names, ids and aliases, ignoring case and
+    accents, exact or as a substring), those first; then fuzzily on the label.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -28,11 +35,18 @@ class PickerScreen(ModalScreen[list[str] | None]):
         Binding("tab", "focus_list", "To list", show=False, id="picker.focus_list"),
     ]
 
-    def __init__(self, kind: str, options: list[Option], ticked: set[str]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        options: list[Option],
+        ticked: set[str],
+        resolve: Resolve | None = None,
+    ) -> None:
         super().__init__()
         self.kind = kind
         self.options = options
         self.ticked = set(ticked)
+        self.resolve = resolve
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -41,7 +55,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
                 id="picker-title",
                 markup=False,
             )
-            yield Input(placeholder=f"{self.kind}…", id="picker-input")
+            yield SafeInput(placeholder=f"{self.kind}…", id="picker-input")
             yield PickerList(self.options, self.ticked, id="picker-list")
 
     def on_mount(self) -> None:
@@ -49,13 +63,29 @@ class PickerScreen(ModalScreen[list[str] | None]):
         self.query_one("#picker-input", Input).focus()
 
     def _refilter(self, query: str) -> None:
-        if not query.strip():
-            order = sorted(range(len(self.options)), key=lambda i: -self.options[i].count)
-        else:
-            matcher = Matcher(query.strip())
-            scored = [(matcher.match(o.label), i) for i, o in enumerate(self.options)]
-            order = [i for score, i in sorted(scored, key=lambda t: -t[0]) if score > 0]
-        self.query_one(PickerList).show(order)
+        self.query_one(PickerList).show(self.order(query))
+
+    def order(self, query: str) -> list[int]:
+        """Indices of the options that `query` matches, best first."""
+        options = self.options
+        query = query.strip()
+        if not query:
+            return sorted(range(len(options)), key=lambda i: -options[i].count)
+        named = self._named(query)
+        matcher = Matcher(query)
+        scored = [
+            (o.ident in named, matcher.match(o.label), o.count, i) for i, o in enumerate(options)
+        ]
+        scored.sort(key=lambda t: (not t[0], -t[1], -t[2]))
+        return [i for is_named, score, _, i in scored if is_named or score > 0]
+
+    def _named(self, query: str) -> frozenset[str]:
+        if self.resolve is None:
+            return frozenset()
+        try:
+            return self.resolve(query)
+        except UnknownName:
+            return frozenset()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -12,6 +12,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ...core.query import Filter
+from ..safe import visible
+from .safe_input import SafeInput
 
 _CHIP_KINDS = (
     ("speaker", "speakers"),
@@ -23,28 +25,32 @@ _CHIP_KINDS = (
 
 
 def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
-    """The active filters as a line of chips; dataset text is never markup."""
+    """The active filters as a line of chips; dataset text is never markup.
+
+    Values the user typed (on the command line or in the box) are shown
+    with their control characters escaped."""
     line = Text()
     for label, field in _CHIP_KINDS:
         for value in getattr(flt, field):
             shown = event_titles.get(value, value) if label == "event" else value
             line.append(f" {label}: ", style="bold reverse")
-            line.append(f"{shown} ", style="reverse")
+            line.append(f"{visible(shown)} ", style="reverse")
             line.append(" ")
     if flt.date_from or flt.date_to:
         line.append(" date: ", style="bold reverse")
-        line.append(f"{flt.date_from or '…'} – {flt.date_to or '…'} ", style="reverse")
+        dates = f"{flt.date_from or '…'} – {flt.date_to or '…'}"
+        line.append(f"{visible(dates)} ", style="reverse")
         line.append(" ")
     if flt.text:
         line.append(" text: ", style="bold reverse")
-        line.append(f"{flt.text} ", style="reverse")
+        line.append(f"{visible(flt.text)} ", style="reverse")
         line.append(" ")
     if not line:
         line.append("no filters · / text · s speaker · v venue · d delegation · t topic")
     return line
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     """The text filter box; `escape` leaves it (the screen restores the text)."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -94,10 +100,12 @@ class FilterBar(Horizontal):
         self.query_one("#counts", Static).update(Text(counts), layout=relayout)
 
     def open_search(self, text: str) -> None:
+        """Open the box on `text`; a `--search` holding control characters
+        shows (and, once edited, searches for) their escaped form."""
         box = self.query_one(SearchInput)
         box.display = True
-        box.value = text
-        box.cursor_position = len(text)
+        box.value = shown = visible(text)
+        box.cursor_position = len(shown)
         box.focus()
 
     def close_search(self) -> None:

@@ -15,11 +15,13 @@ from .virtual_list import VirtualList
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A choice: `value` goes into the filter, `label` is shown."""
+    """A choice: `value` goes into the filter, `label` is shown, `ident` is
+    the entity's id (what `Index.resolve` answers a typed name with)."""
 
     value: str
     label: str
     count: int
+    ident: str = ""
 
 
 class PickerList(VirtualList):

@@ -12,10 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, split_graphemes
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -35,8 +36,51 @@ class Span:
     key: int
 
 
+# How a character of an article is drawn: a tab as one space (Rich gives a
+# tab no width, but a terminal moves its cursor for it). The wrap measures
+# what render_line draws, through this one table, so they always agree.
+_DRAWN = str.maketrans({"\t": " "})
+# Characters Rich draws one cell wide (a subset of its own table): a run of
+# them is cut by slicing, with no per-character work.
+_NARROW = re.compile("[\x20-\x7e\xa0-\xac\xae-\u02ff\u0370-\u0482]*")
+
+
+def drawn(text: str) -> str:
+    """`text` as the source view draws it (same length, same offsets)."""
+    return text.translate(_DRAWN)
+
+
+def drawn_len(text: str) -> int:
+    """Cells `text` takes on screen in the source view."""
+    return cell_len(text.translate(_DRAWN))
+
+
+def _cut_word(word: str, width: int) -> tuple[list[int], int]:
+    """Where an over-wide word (no whitespace) starts new lines, and the
+    cells of its last piece. Linear: slices for narrow text, one pass over
+    grapheme clusters otherwise (a cluster is never split)."""
+    if _NARROW.fullmatch(word):
+        cuts = list(range(width, len(word), width))
+        return cuts, len(word) - (cuts[-1] if cuts else 0)
+    spans, _ = split_graphemes(word)
+    cuts = []
+    used = 0
+    for start, _end, cells in spans:
+        if used and used + cells > width:
+            cuts.append(start)
+            used = 0
+        used += cells
+    return cuts, used
+
+
 def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of `text` to `width` cells, as (start, end) offsets."""
+    """Greedy word wrap of `text` to `width` cells, as (start, end) offsets.
+
+    Lines cover the text in order with no gaps (a newline is the one
+    character between two lines). A word wider than `width` is cut into
+    `width`-cell pieces; only whitespace at a line's end may go past `width`.
+    Linear in the length of the text.
+    """
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
     pos = 0
@@ -47,21 +91,17 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         for match in _WORD.finditer(para):
             word_start = pos + match.start()
             word = match.group()
-            cells = cell_len(word.rstrip())
+            body = word.rstrip()
+            cells = drawn_len(body)
             if used and used + cells > width:
                 lines.append((start, word_start))
                 start, used = word_start, 0
-            while cells > width:  # a word wider than the pane: cut it
-                cut, taken = word_start, 0
-                while cut < pos + match.end() and taken + cell_len(text[cut]) <= width:
-                    taken += cell_len(text[cut])
-                    cut += 1
-                cut = max(cut, word_start + 1)
-                lines.append((start, cut))
-                start, word_start = cut, cut
-                word = text[cut : pos + match.end()]
-                cells = cell_len(word.rstrip())
-            used += cell_len(word)
+            if cells > width:  # a word wider than the pane: cut it
+                cuts, cells = _cut_word(body, width)
+                for cut in cuts:
+                    lines.append((start, word_start + cut))
+                    start = word_start + cut
+            used += cells + drawn_len(word[len(body) :])
         if para:
             lines.append((start, pos + len(para)))
         pos += len(para) + 1
@@ -104,7 +144,13 @@ class SourceView(ScrollView, can_focus=True):
         self.current = -1
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
-        self._wrapped_for = -1
+        self._wrapped_for: tuple[str, int] | None = None
+        # Wraps by (text, width): going back to an article, or to a width
+        # (the timeline shown again, a terminal resized back), costs nothing.
+        # A str caches its hash, so a long article is hashed once.
+        self._wraps: LRUCache[tuple[str, int], tuple[list[tuple[int, int]], list[int]]] = LRUCache(
+            8
+        )
 
     @property
     def current_span(self) -> Span | None:
@@ -112,9 +158,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def show(self, title: str, text: str, spans: list[Span], current: int) -> None:
         """Show `text` with `spans` marked and spans[current] selected."""
-        if text is not self.text:
-            self.text = text
-            self._wrapped_for = -1
+        self.text = text
         self.spans = spans
         self.border_title = Content(title)  # a str would be parsed as markup
         self._select(current)
@@ -123,7 +167,6 @@ class SourceView(ScrollView, can_focus=True):
         self.text, self.spans, self.current = message, [], -1
         self.border_title = "Source"
         self.border_subtitle = ""
-        self._wrapped_for = -1
         self._rewrap()
         self.scroll_to(0, 0, animate=False)
         self.refresh()
@@ -155,11 +198,17 @@ class SourceView(ScrollView, can_focus=True):
 
     def _rewrap(self) -> None:
         width = max(self.scrollable_content_region.width - 1, 10)
-        if self._wrapped_for == width:
-            return
-        self._wrapped_for = width
-        self._lines = wrap_offsets(self.text, width)
-        self._line_starts = [s for s, _ in self._lines]
+        key = (self.text, width)
+        if self._wrapped_for is not None and self._wrapped_for[1] == width:
+            if self._wrapped_for[0] is self.text:
+                return
+        self._wrapped_for = key
+        wrapped = self._wraps.get(key)
+        if wrapped is None:
+            lines = wrap_offsets(self.text, width)
+            wrapped = (lines, [s for s, _ in lines])
+            self._wraps[key] = wrapped
+        self._lines, self._line_starts = wrapped
         self.virtual_size = Size(width, len(self._lines))
 
     def on_resize(self) -> None:
@@ -195,7 +244,7 @@ class SourceView(ScrollView, can_focus=True):
             for span in self.spans:
                 if span.start <= a and b <= span.end:
                     style = selected if span is current else (style or marked)
-            piece = self.text[a:b].replace("\t", " ")
+            piece = drawn(self.text[a:b])
             segments.append(Segment(piece, style))
         strip = Strip(segments).apply_style(base).adjust_cell_length(width + scroll_x, base)
         return strip.crop(scroll_x, scroll_x + width)
