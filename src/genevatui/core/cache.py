@@ -16,13 +16,17 @@ the payload must match its sha256; and the decoded dataset must pass
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
 import struct
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import msgspec
 
@@ -40,6 +44,7 @@ MAX_HEADER = 16 * 2**20
 TEMP_MAX_AGE = 600.0
 """Seconds after which a temporary file is left over whoever wrote it."""
 SUFFIX = ".msgpack"
+T = TypeVar("T")
 _TEMP = ".tmp-"
 
 
@@ -112,12 +117,13 @@ def read(yaml_path: Path, label: str | None = None) -> Entry | None:
         resolved = os.fsencode(yaml_path.resolve())
     except (OSError, RuntimeError):
         return None
-    yaml_sha = sha256_regular(yaml_path)  # None for a FIFO, /dev/stdin…: nothing consumed
-    if yaml_sha is None:
-        return None
+    # Hashing releases the GIL: the YAML's sha256 is computed beside the
+    # header and source checks rather than before them.
+    yaml_sha = _Background(sha256_regular, yaml_path)  # None for a FIFO, /dev/stdin…
     try:
         fd = open_regular(path)  # never blocks: a FIFO or a device is refused
     except FileProblem:
+        yaml_sha.join()
         return None
     try:
         entry = _read_entry(fd, yaml_path, resolved, yaml_sha)
@@ -125,6 +131,7 @@ def read(yaml_path: Path, label: str | None = None) -> Entry | None:
         entry = None
     finally:
         os.close(fd)
+        yaml_sha.join()
     if entry is None:
         return None
     try:
@@ -140,18 +147,15 @@ def read(yaml_path: Path, label: str | None = None) -> Entry | None:
     return Entry(dataset, entry.pre)
 
 
-def _read_entry(fd: int, yaml_path: Path, resolved: bytes, yaml_sha: str) -> Entry | None:
+def _read_entry(
+    fd: int, yaml_path: Path, resolved: bytes, yaml_sha: _Background[str | None]
+) -> Entry | None:
     size = os.fstat(fd).st_size
     magic, header_size = _PREFIX.unpack(_exactly(fd, _PREFIX.size))
     if magic != _MAGIC or header_size > min(MAX_HEADER, size - _PREFIX.size):
         return None
     header = msgspec.msgpack.decode(_exactly(fd, header_size), type=Header)
-    if (header.format, header.version, header.dataset, header.yaml_sha256) != (
-        FORMAT,
-        __version__,
-        resolved,
-        yaml_sha,
-    ):
+    if (header.format, header.version, header.dataset) != (FORMAT, __version__, resolved):
         return None
     # Sizes are checked against the file itself before anything is read: a
     # size table claiming 2**62 bytes is a miss, not a MemoryError forever.
@@ -160,21 +164,53 @@ def _read_entry(fd: int, yaml_path: Path, resolved: bytes, yaml_sha: str) -> Ent
         return None
     if not _sources_unchanged(header.sources, dataset_roots(yaml_path)):
         return None
-    digest = hashlib.sha256()
+    if yaml_sha.result() != header.yaml_sha256:
+        return None
     raw = _exactly(fd, header.dataset_size)
-    digest.update(raw)
+    digest = _Background(_hasher, raw)  # beside the scan and the decoding
     if not json_is_clean(raw):
+        digest.join()
         return None
     dataset = msgspec.json.decode(raw, type=Dataset)
     del raw
     raw = _exactly(fd, header.pre_size)
-    digest.update(raw)
-    if digest.hexdigest() != header.payload_sha256:
+    hasher = digest.result()
+    hasher.update(raw)
+    if hasher.hexdigest() != header.payload_sha256:
         return None
     pre = msgspec.msgpack.decode(raw, type=Precomputed)
     if not entry_is_valid(dataset, pre, [(key.id, key.file) for key in header.sources]):
         return None
     return Entry(dataset, pre)
+
+
+class _Background(threading.Thread, Generic[T]):
+    """`fn(*args)` run beside the main thread (for hashing, which releases the GIL)."""
+
+    def __init__(self, fn: Callable[..., T], *args: Any) -> None:
+        super().__init__(daemon=True)
+        self._call = functools.partial(fn, *args)
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> T:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]
+
+
+def _hasher(data: bytearray) -> hashlib._Hash:
+    digest = hashlib.sha256()
+    digest.update(data)
+    return digest
 
 
 def _digest(*parts: bytes) -> str:
@@ -186,9 +222,13 @@ def _digest(*parts: bytes) -> str:
 
 def _sources_unchanged(keys: tuple[SourceKey, ...], roots: list[Path]) -> bool:
     """Every source resolves now, by the loader's rule, to the same file and bytes."""
+    try:
+        real_roots = [root.resolve() for root in roots]
+    except (OSError, RuntimeError):
+        return False
     for key in keys:
         try:
-            full = resolve_source(key.file, roots)
+            full = resolve_source(key.file, roots, real_roots)
         except SourcePathError:
             return False
         if os.fsencode(full) != key.path or sha256_regular(full) != key.sha256:

@@ -8,6 +8,7 @@ module imports nothing heavy: a cached start never loads PyYAML.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -30,22 +31,24 @@ def dataset_roots(yaml_path: Path) -> list[Path]:
     return [folder, folder.parent] if folder.name == "data" else [folder]
 
 
-def resolve_source(file: str, roots: list[Path]) -> Path:
+def resolve_source(file: str, roots: Sequence[Path], real_roots: Sequence[Path] = ()) -> Path:
     """The resolved path `file` names: the first root that has it, else the first root.
 
-    Raises SourcePathError for an absolute path, an unresolvable one (a name
-    too long, a symlink loop) or one that leaves the folder it was found in.
+    `real_roots`, if given, are `roots` already resolved (a caller checking
+    many files saves resolving them again each time). Raises SourcePathError
+    for an absolute path, an unresolvable one (a name too long, a symlink
+    loop) or one that leaves the folder it was found in.
     """
     relative = Path(file)
     if relative.is_absolute() or file.startswith(("/", "\\")):
         raise SourcePathError(f"source path {file!r} must be relative to the dataset folder")
     try:
-        root = next((r for r in roots if (r / relative).exists()), roots[0])
-        full = (root / relative).resolve()
-        inside = full.is_relative_to(root.resolve())
+        at = next((i for i, r in enumerate(roots) if (r / relative).exists()), 0)
+        full = (roots[at] / relative).resolve()
+        inside = full.is_relative_to(real_roots[at] if real_roots else roots[at].resolve())
     except (OSError, RuntimeError) as exc:  # too long a name; a symlink loop
         reason = getattr(exc, "strerror", None) or "Too many levels of symbolic links"
         raise SourcePathError(f"source file {file!r}: cannot read: {reason}") from None
     if not inside:
-        raise SourcePathError(f"source path {file!r} leaves the dataset folder {str(root)!r}")
+        raise SourcePathError(f"source path {file!r} leaves the dataset folder {str(roots[at])!r}")
     return full
