@@ -103,13 +103,14 @@ def test_leftover_temporary_files_are_swept_at_the_next_write(tmp_path: Path, fo
     alive = folder / f".tmp-{os.getppid()}-new.msgpack"  # a writer that may still be at work
     ours = folder / f".tmp-{os.getpid()}-new.msgpack"
     fresh_unnamed = folder / ".tmp-zzzz.msgpack"
-    for file in (dead, stale, unnamed, alive, ours, fresh_unnamed):
+    huge = folder / f".tmp-{'9' * 30}-x.msgpack"  # no such pid: os.kill would overflow
+    for file in (dead, stale, unnamed, alive, ours, fresh_unnamed, huge):
         file.write_bytes(b"partial")
     for file in (stale, unnamed):
         os.utime(file, (old, old))
     load_index(make_dataset(tmp_path / "ds"))
     assert not dead.exists() and not stale.exists() and not unnamed.exists()
-    assert alive.exists() and ours.exists() and fresh_unnamed.exists()
+    assert alive.exists() and ours.exists() and fresh_unnamed.exists() and huge.exists()
 
 
 WRITER = """

@@ -19,11 +19,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import stat
 import struct
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -32,6 +30,7 @@ import msgspec
 
 from .. import __version__
 from .cache_check import entry_is_valid, json_is_clean
+from .cache_folder import evict, sweep_temporaries
 from .files import FileProblem, open_regular, read_regular, sha256_regular
 from .models import Dataset
 from .paths import SourcePathError, dataset_roots, resolve_source
@@ -172,13 +171,14 @@ def _read_entry(
         digest.join()
         return None
     dataset = msgspec.json.decode(raw, type=Dataset)
-    del raw
-    raw = _exactly(fd, header.pre_size)
     hasher = digest.result()
+    del raw  # (peak memory: the raw bytes of one part at a time)
+    raw = _exactly(fd, header.pre_size)
     hasher.update(raw)
     if hasher.hexdigest() != header.payload_sha256:
         return None
     pre = msgspec.msgpack.decode(raw, type=Precomputed)
+    del raw
     if not entry_is_valid(dataset, pre, [(key.id, key.file) for key in header.sources]):
         return None
     return Entry(dataset, pre)
@@ -189,16 +189,19 @@ class _Background(threading.Thread, Generic[T]):
 
     def __init__(self, fn: Callable[..., T], *args: Any) -> None:
         super().__init__(daemon=True)
-        self._call = functools.partial(fn, *args)
+        self._call: Callable[[], T] | None = functools.partial(fn, *args)
         self._value: T | None = None
         self._error: BaseException | None = None
         self.start()
 
     def run(self) -> None:
         try:
-            self._value = self._call()
+            if self._call is not None:
+                self._value = self._call()
         except BaseException as exc:  # handed to the caller by result()
             self._error = exc
+        finally:
+            self._call = None  # an 80 MB buffer must not outlive its hashing
 
     def result(self) -> T:
         self.join()
@@ -285,7 +288,7 @@ def write(
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        sweep_temporaries(folder)
+        sweep_temporaries(folder, _TEMP, SUFFIX, TEMP_MAX_AGE)
         # The pid in the name tells a later run whether the writer is gone.
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f"{_TEMP}{os.getpid()}-", suffix=SUFFIX)
         try:
@@ -298,7 +301,7 @@ def write(
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        evict(folder, keep=path)
+        evict(folder, SUFFIX, keep=path, max_total=MAX_TOTAL)
     except OSError:
         return
 
@@ -324,68 +327,3 @@ def _source_keys(dataset: Dataset, roots: list[Path]) -> tuple[SourceKey, ...] |
         digest = hashlib.sha256(data).hexdigest()
         keys.append(SourceKey(source.id, source.file, os.fsencode(full), digest))
     return tuple(keys)
-
-
-def sweep_temporaries(folder: Path) -> None:
-    """Remove temporary files whose writer has died (killed mid-write:
-    SIGKILL, SIGTERM, a power cut) or that are older than TEMP_MAX_AGE."""
-    now = time.time()
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if not (entry.name.startswith(_TEMP) and entry.name.endswith(SUFFIX)):
-            continue
-        try:
-            age = now - entry.stat(follow_symlinks=False).st_mtime
-        except OSError:
-            continue
-        pid = _writer_pid(entry.name)
-        if age > TEMP_MAX_AGE or (pid is not None and pid != os.getpid() and not _alive(pid)):
-            try:
-                os.unlink(entry.path)
-            except OSError:
-                pass
-
-
-def _writer_pid(name: str) -> int | None:
-    head = name[len(_TEMP) :].split("-", 1)[0]
-    return int(head) if head.isascii() and head.isdigit() else None
-
-
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # e.g. another user's process: it may still be writing
-    return True
-
-
-def evict(folder: Path, keep: Path) -> None:
-    """Delete least recently used entries until the folder holds at most MAX_TOTAL bytes."""
-    entries: list[tuple[float, int, str]] = []
-    try:
-        for entry in os.scandir(folder):
-            if entry.name.startswith(".") or not entry.name.endswith(SUFFIX):
-                continue
-            st = entry.stat(follow_symlinks=False)
-            if stat.S_ISREG(st.st_mode):
-                entries.append((st.st_mtime, st.st_size, entry.path))
-    except OSError:
-        return
-    total = sum(size for _, size, _ in entries)
-    for _, size, name in sorted(entries):
-        if total <= MAX_TOTAL:
-            break
-        if name == str(keep):
-            continue
-        try:
-            os.unlink(name)
-        except OSError:
-            continue
-        total -= size
