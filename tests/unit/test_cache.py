@@ -42,13 +42,14 @@ def test_a_changed_seed_invalidates(dataset_dir: Path) -> None:
     assert load_index(yaml_path).dataset.texts["article"].endswith("A new paragraph.\n")
 
 
-def test_a_changed_yaml_uses_another_entry(dataset_dir: Path) -> None:
+def test_a_changed_yaml_is_a_miss_and_replaces_the_entry(dataset_dir: Path) -> None:
     yaml_path = dataset_dir / "events.yaml"
     load_index(yaml_path)
     text = yaml_path.read_text(encoding="utf-8").replace("title: Geneva talks", "title: Talks")
     yaml_path.write_text(text, encoding="utf-8")
     assert cache.read(yaml_path) is None
     assert load_index(yaml_path).dataset.spec.events[0].title == "Talks"
+    assert len(cache_files()) == 1
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])

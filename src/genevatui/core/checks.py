@@ -11,8 +11,7 @@ from collections.abc import Callable, Iterable
 
 from .dates import date_precision, date_problem
 from .models import DatasetSpec
-from .problems import did_you_mean
-from .yamlread import Path
+from .problems import Path, did_you_mean
 
 Report = Callable[[Path, str], None]
 

@@ -12,23 +12,13 @@ from . import yamlread
 from .anchoring import AnchorError, Article, anchor
 from .checks import Report, check_spec
 from .models import Anchor, Dataset, DatasetSpec, Passage
+from .paths import SourcePathError, dataset_roots, resolve_source
 from .problems import DatasetError, Problem
 from .query import Index
 from .shape import check_struct
 from .text import clean, clean_article
 
 MAX_BYTES = 256 * 1024 * 1024
-
-
-def dataset_roots(yaml_path: FsPath) -> list[FsPath]:
-    """The folders `sources[].file` may be relative to, in the order tried.
-
-    The YAML file's folder first. In the project layout (`data/events.yaml`
-    beside `seeds/`), a folder named `data` also stands for the folder above
-    it. A path must stay inside the folder it is found in.
-    """
-    folder = yaml_path.parent
-    return [folder, folder.parent] if folder.name == "data" else [folder]
 
 
 def read_text_file(path: FsPath, label: str) -> str:
@@ -107,16 +97,16 @@ def load_index(
 
     yaml_path = FsPath(path)
     label = str(path)
-    entry = cache.read(yaml_path) if use_cache else None
+    entry = cache.read(yaml_path, label) if use_cache else None
     if entry is not None:
         return Index(entry.dataset, entry.pre)
     data = read_bytes(yaml_path, label)
-    dataset, seeds = _load(yaml_path, label, decode_text(data, label), progress)
+    dataset, _ = _load(yaml_path, label, decode_text(data, label), progress)
     if progress is not None:
         progress("indexing", 1.0)
     index = Index(dataset)
-    if use_cache:
-        cache.write(yaml_path, data, seeds, dataset, index.precomputed())
+    if use_cache:  # the cache re-resolves and re-reads each source itself
+        cache.write(yaml_path, data, dataset, index.precomputed(), label)
     return index
 
 
@@ -230,19 +220,10 @@ def _read_sources(
         if not source.file.strip():
             report(where, "source path is empty")
             continue
-        relative = FsPath(source.file)
-        if relative.is_absolute() or source.file.startswith(("/", "\\")):
-            report(where, f"source path {source.file!r} must be relative to the dataset folder")
-            continue
-        try:
-            root = next((r for r in roots if (r / relative).exists()), roots[0])
-            full = (root / relative).resolve()
-        except (OSError, RuntimeError) as exc:  # too long a name; a symlink loop
-            reason = getattr(exc, "strerror", None) or "Too many levels of symbolic links"
-            report(where, f"source file {source.file!r}: cannot read: {reason}")
-            continue
-        if not full.is_relative_to(root.resolve()):
-            report(where, f"source path {source.file!r} leaves the dataset folder {str(root)!r}")
+        try:  # the one rule, shared with the parse cache (core/paths.py)
+            full = resolve_source(source.file, roots)
+        except SourcePathError as exc:
+            report(where, exc.message)
             continue
         try:
             text = read_text_file(full, source.file)
