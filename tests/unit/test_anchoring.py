@@ -173,11 +173,22 @@ def test_prefix_across_a_line_break_and_curly_quote() -> None:
 @pytest.mark.parametrize(
     ("selector", "message"),
     [
-        ({"prefix": "zeta"}, "no occurrence has the given prefix/suffix"),
-        ({"suffix": "omega"}, "no occurrence has the given prefix/suffix"),
-        ({"occurrence": 3}, r"occurrence 3 asked for, but the text occurs 2 time\(s\)"),
-        ({"occurrence": 0}, r"occurrence 0 asked for, but the text occurs 2 time\(s\)"),
-        ({"suffix": "delta", "occurrence": 2}, r"occurrence 2 asked for, but the text occurs 1"),
+        ({"prefix": "zeta"}, "^none of the text's 2 occurrences has the given prefix$"),
+        ({"suffix": "omega"}, "^none of the text's 2 occurrences has the given suffix$"),
+        (
+            {"prefix": "zeta", "suffix": "omega"},
+            "^none of the text's 2 occurrences has the given prefix and suffix$",
+        ),
+        ({"occurrence": 3}, "^occurrence 3 asked for, but the text occurs 2 times$"),
+        ({"occurrence": 0}, "^occurrence 0 asked for: occurrences count from 1$"),
+        (
+            {"suffix": "delta", "occurrence": 2},
+            "^occurrence 2 asked for, but only 1 of the text's 2 occurrences has the given suffix$",
+        ),
+        (
+            {"prefix": "Then", "occurrence": 2},
+            "^occurrence 2 asked for, but only 1 of the text's 2 occurrences has the given prefix$",
+        ),
     ],
     ids=lambda v: str(v),
 )

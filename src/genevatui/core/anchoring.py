@@ -4,28 +4,66 @@ Matching goes exact, then tolerant (whitespace runs and curly vs straight
 quotes), then fuzzy (rapidfuzz). The first stage that finds anything decides:
 several places without a disambiguator is *ambiguous*, none anywhere is an
 *orphan*. This is the W3C TextQuoteSelector idea, as Hypothesis uses it.
+
+Every stage is bounded in time and memory, whatever the sizes: exact and
+tolerant matches are streamed (never a list of every place a short text
+occurs in a 200 MB article), the tolerant stage searches the article itself
+with a pattern built from the passage (no per-character copy of the
+article), and the fuzzy stage, whose cost grows with the square of the
+passage's length, is limited in passage length, in the article text it
+compares (candidate windows in a large article) and in the number of
+comparisons.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .models import Anchor, AnchorStatus, Passage
-from .text import normalise, squash
+from .text import normalise, squash, tolerant_pattern
 
 FUZZY_THRESHOLD = 90.0
+MAX_FUZZY_CANDIDATES = 20
+FUZZY_MAX_CHARS = 2_000
+"""A longer passage is matched exactly or tolerantly only: the fuzzy
+aligner's time grows with the square of the passage's length (a 37 KB
+passage took 7 minutes against a 930 KB article). The longest curated
+passage is ~550 characters."""
+FUZZY_WHOLE_ARTICLE = 1 << 20
+"""An article up to this many characters is searched whole by the fuzzy
+stage; in a longer one, only candidate windows are compared."""
+MAX_FUZZY_CALLS = 3 * MAX_FUZZY_CANDIDATES
+_PIECES = 8  # how many runs of the passage seed candidate windows
+_PIECE_CHARS = 16  # a run shorter than this occurs by chance too often
+_MAX_PIECE_HITS = 16  # a run found more often than this says nothing
 # How much article text around a candidate is compared with prefix/suffix;
 # generous because whitespace in the article may be longer than in the YAML.
 _CONTEXT_SLACK = 40
+_SHOWN_OFFSETS = 5
+
+ErrorKind = Literal["orphan", "ambiguous", "selector", "empty"]
 
 
 class AnchorError(Exception):
-    """A passage that cannot be placed: orphan, ambiguous or bad selector."""
+    """A passage that cannot be placed: orphan, ambiguous, bad selector or empty.
+
+    `str()` reads `orphan: …` and `ambiguous: …` for those two kinds; a bad
+    selector or an empty passage says only what is wrong.
+    """
+
+    def __init__(self, kind: ErrorKind, reason: str) -> None:
+        self.kind = kind
+        self.reason = reason
+        super().__init__(f"{kind}: {reason}" if kind in ("orphan", "ambiguous") else reason)
 
 
 @dataclass
 class Article:
-    """An article's text with its normalised form computed once."""
+    """An article's text; its normalised form is made only if a fuzzy
+    search of the whole (not too large) article needs it."""
 
     text: str
     _norm: tuple[str, list[int]] | None = field(default=None, repr=False)
@@ -37,13 +75,18 @@ class Article:
         return self._norm
 
 
-def _find_all(haystack: str, needle: str) -> list[int]:
-    found: list[int] = []
+def _find_iter(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
     at = haystack.find(needle)
     while at != -1:
-        found.append(at)
+        yield at, at + len(needle)
         at = haystack.find(needle, at + 1)
-    return found
+
+
+def _pattern_iter(haystack: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    found = pattern.search(haystack)
+    while found is not None:
+        yield found.span()
+        found = pattern.search(haystack, found.start() + 1)
 
 
 def _context_ok(article: Article, start: int, end: int, passage: Passage) -> bool:
@@ -60,70 +103,99 @@ def _context_ok(article: Article, start: int, end: int, passage: Passage) -> boo
     return True
 
 
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n:,} times"
+
+
 def _choose(
-    article: Article, spans: list[tuple[int, int]], passage: Passage, status: AnchorStatus
-) -> Anchor:
-    has_context = bool(passage.prefix or passage.suffix)
-    if has_context:
-        spans = [s for s in spans if _context_ok(article, s[0], s[1], passage)]
-        if not spans:
-            raise AnchorError("no occurrence has the given prefix/suffix")
-    if passage.occurrence is not None:
-        if not 1 <= passage.occurrence <= len(spans):
-            raise AnchorError(
-                f"occurrence {passage.occurrence} asked for, but the text occurs "
-                f"{len(spans)} time(s)"
-            )
-        start, end = spans[passage.occurrence - 1]
-    elif len(spans) > 1:
-        offsets = ", ".join(str(s[0]) for s in spans[:5])
-        raise AnchorError(
-            f"ambiguous: the text occurs {len(spans)} times (at {offsets}); "
-            "add prefix, suffix or occurrence"
+    article: Article, spans: Iterable[tuple[int, int]], passage: Passage, status: AnchorStatus
+) -> tuple[int, int] | None:
+    """The span the passage's selector picks; None if there are no spans.
+
+    Spans are consumed one by one: only a count and the few kept for the
+    message are held, however often the text occurs.
+    """
+    context = " and ".join(
+        n for n, v in (("prefix", passage.prefix), ("suffix", passage.suffix)) if v
+    )
+    want = passage.occurrence
+    total = matching = 0
+    shown: list[int] = []
+    chosen: tuple[int, int] | None = None
+    for span in spans:
+        total += 1
+        if context and not _context_ok(article, span[0], span[1], passage):
+            continue
+        matching += 1
+        if len(shown) < _SHOWN_OFFSETS:
+            shown.append(span[0])
+        if matching == (want if want is not None else 1):
+            chosen = span
+    if total == 0:
+        return None
+    if context and matching == 0:
+        found = (
+            "the text's one occurrence does not have"
+            if total == 1
+            else f"none of the text's {total:,} occurrences has"
         )
-    else:
-        start, end = spans[0]
-    return Anchor(passage.source, start, end, status)
+        raise AnchorError("selector", f"{found} the given {context}")
+    if want is not None:
+        if want < 1:
+            raise AnchorError("selector", f"occurrence {want} asked for: occurrences count from 1")
+        if chosen is None:
+            where = (
+                f"only {matching:,} of the text's {total:,} occurrences "
+                f"{'has' if matching == 1 else 'have'} the given {context}"
+                if matching < total
+                else f"the text occurs {_times(total)}"
+            )
+            raise AnchorError("selector", f"occurrence {want} asked for, but {where}")
+        return chosen
+    if matching > 1:
+        offsets = ", ".join(map(str, shown)) + (", …" if matching > len(shown) else "")
+        raise AnchorError(
+            "ambiguous",
+            f"the text occurs {_times(matching)} (at {offsets}); add prefix, suffix or occurrence",
+        )
+    return chosen
 
 
 def anchor(article: Article, passage: Passage) -> Anchor:
     """Place `passage` in `article` or raise AnchorError saying why not."""
     needle = passage.text.strip()
     if not needle:
-        raise AnchorError("empty passage text")
-    exact = _find_all(article.text, needle)
-    if exact:
-        spans = [(s, s + len(needle)) for s in exact]
-        return _choose(article, spans, passage, "exact")
-
-    norm_text, origin = article.norm
-    norm_needle = squash(needle)
-    tolerant = _find_all(norm_text, norm_needle)
-    if tolerant:
-        last = len(norm_needle) - 1
-        spans = [(origin[s], origin[s + last] + 1) for s in tolerant]
-        return _choose(article, spans, passage, "tolerant")
-
-    return _fuzzy(article, passage, norm_needle)
+        raise AnchorError("empty", "empty passage text")
+    span = _choose(article, _find_iter(article.text, needle), passage, "exact")
+    if span is not None:
+        return Anchor(passage.source, span[0], span[1], "exact")
+    spans = _pattern_iter(article.text, tolerant_pattern(needle))
+    span = _choose(article, spans, passage, "tolerant")
+    if span is not None:
+        return Anchor(passage.source, span[0], span[1], "tolerant")
+    return _fuzzy(article, passage, squash(needle))
 
 
-MAX_FUZZY_CANDIDATES = 20
+# -- fuzzy ---------------------------------------------------------------------
+
+_SNAP_REACH = 64  # how far a fuzzy span's edge may move to reach a word boundary
 
 
 def _word_starts(text: str, at: int) -> set[int]:
     """Candidate starts near `at`: the word's start, after its leading
     punctuation (an opening quote), the next word, and `at` itself when it
     sits between a letter and something else."""
+    floor, ceiling = max(0, at - _SNAP_REACH), min(len(text), at + _SNAP_REACH)
     back = at
-    while back > 0 and not text[back - 1].isspace():
+    while back > floor and not text[back - 1].isspace():
         back -= 1
     inner = back
-    while inner < len(text) and not text[inner].isalnum() and not text[inner].isspace():
+    while inner < ceiling and not text[inner].isalnum() and not text[inner].isspace():
         inner += 1
     ahead = at
-    while ahead < len(text) and not text[ahead].isspace():
+    while ahead < ceiling and not text[ahead].isspace():
         ahead += 1
-    while ahead < len(text) and text[ahead].isspace():
+    while ahead < ceiling and text[ahead].isspace():
         ahead += 1
     found = {back, inner, ahead}
     if _boundary(text, at):
@@ -134,16 +206,17 @@ def _word_starts(text: str, at: int) -> set[int]:
 def _word_ends(text: str, at: int) -> set[int]:
     """Candidate ends near `at`: the word's end, before its trailing
     punctuation, the previous word's end, and `at` on a boundary."""
+    floor, ceiling = max(0, at - _SNAP_REACH), min(len(text), at + _SNAP_REACH)
     ahead = at
-    while ahead < len(text) and not text[ahead].isspace():
+    while ahead < ceiling and not text[ahead].isspace():
         ahead += 1
     inner = ahead
-    while inner > 0 and not text[inner - 1].isalnum() and not text[inner - 1].isspace():
+    while inner > floor and not text[inner - 1].isalnum() and not text[inner - 1].isspace():
         inner -= 1
     back = at
-    while back > 0 and not text[back - 1].isspace():
+    while back > floor and not text[back - 1].isspace():
         back -= 1
-    while back > 0 and text[back - 1].isspace():
+    while back > floor and text[back - 1].isspace():
         back -= 1
     found = {ahead, inner, back}
     if _boundary(text, at):
@@ -176,37 +249,107 @@ def _snap(text: str, start: int, end: int, needle: str) -> tuple[int, int, float
     return best
 
 
-def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
-    # Imported here: rapidfuzz is only needed when a passage has drifted.
-    from rapidfuzz import fuzz
+def _candidate_windows(text: str, needle: str) -> list[tuple[int, int]]:
+    """Parts of a large article worth a fuzzy comparison with `needle`.
 
-    norm_text, origin = article.norm
-    if len(norm_needle) > len(norm_text):
-        raise AnchorError("orphan: the text is longer than the article")
+    Runs of the passage, spread over it, are looked for (tolerantly) in the
+    article; each place one is found, the text around it that could hold
+    the whole passage is a window. A passage that drifted by a few words
+    keeps most of its runs intact; a run found too often is not used.
+    """
+    words = needle.split(" ")
+    pieces: list[tuple[int, str]] = []  # (offset in the needle, run)
+    step = max(1, len(words) // _PIECES)
+    offset = 0
+    offsets = []
+    for word in words:
+        offsets.append(offset)
+        offset += len(word) + 1
+    for i in range(0, len(words), step):
+        run = words[i]
+        j = i + 1
+        while len(run) < _PIECE_CHARS and j < len(words):
+            run += " " + words[j]
+            j += 1
+        if len(run) >= _PIECE_CHARS:
+            pieces.append((offsets[i], run))
+    slack = len(needle) // 4 + _CONTEXT_SLACK
+    windows: list[tuple[int, int]] = []
+    for at, run in pieces[: _PIECES + 1]:
+        hits = []
+        for start, _ in _pattern_iter(text, tolerant_pattern(run)):
+            hits.append(start)
+            if len(hits) > _MAX_PIECE_HITS:
+                break
+        if len(hits) <= _MAX_PIECE_HITS:
+            windows += [
+                (max(0, h - at - slack), min(len(text), h - at + len(needle) + slack)) for h in hits
+            ]
+    windows.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in windows:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
+    if len(norm_needle) > FUZZY_MAX_CHARS:
+        raise AnchorError(
+            "orphan",
+            "the text is not in the article (a passage over "
+            f"{FUZZY_MAX_CHARS:,} characters must match exactly, up to whitespace and quotes)",
+        )
+    if len(article.text) <= FUZZY_WHOLE_ARTICLE:
+        norm_text, origin = article.norm
+        if len(norm_needle) > len(norm_text):
+            raise AnchorError("orphan", "the text is longer than the article")
+        found = _fuzzy_spans(article.text, norm_text, origin, norm_needle, 0)
+    else:
+        found = []
+        for lo, hi in _candidate_windows(article.text, norm_needle):
+            norm_text, origin = normalise(article.text[lo:hi])
+            found += _fuzzy_spans(article.text, norm_text, origin, norm_needle, lo)
+            if len(found) >= MAX_FUZZY_CANDIDATES:
+                break
+    if not found:
+        raise AnchorError("orphan", "the text is not in the article")
+    found.sort()
+    scores = {(a, b): sc for a, b, sc in found}
+    span = _choose(article, [(a, b) for a, b, _ in found], passage, "fuzzy")
+    assert span is not None
+    return Anchor(passage.source, span[0], span[1], "fuzzy", round(scores[span], 1))
+
+
+def _fuzzy_spans(
+    text: str, norm_text: str, origin: list[int], norm_needle: str, base: int
+) -> list[tuple[int, int, float]]:
+    """Every place in `norm_text` (the normalised `text[base:…]`) the passage fits."""
+    from rapidfuzz import fuzz  # only needed when a passage has drifted
+
     # Every place the passage fits, not only the best: a drifted passage
     # that fits twice is as ambiguous as an exact one that occurs twice.
     found: list[tuple[int, int, float]] = []
     gaps = [(0, len(norm_text))]
-    while gaps and len(found) < MAX_FUZZY_CANDIDATES:
+    calls = 0
+    while gaps and len(found) < MAX_FUZZY_CANDIDATES and calls < MAX_FUZZY_CALLS:
         lo, hi = gaps.pop()
         if hi - lo < len(norm_needle) * 0.8:
             continue
+        calls += 1
         hit = fuzz.partial_ratio_alignment(
             norm_needle, norm_text[lo:hi], score_cutoff=FUZZY_THRESHOLD
         )
         if hit is None or hit.dest_end <= hit.dest_start:
             continue
-        start, end = origin[lo + hit.dest_start], origin[lo + hit.dest_end - 1] + 1
+        start = base + origin[lo + hit.dest_start]
+        end = base + origin[lo + hit.dest_end - 1] + 1
         # The score compares the whole passage with the whole span, so extra
         # or missing text lowers it (partial_ratio alone would not).
-        start, end, score = _snap(article.text, start, end, norm_needle)
+        start, end, score = _snap(text, start, end, norm_needle)
         if score >= FUZZY_THRESHOLD:
             found.append((start, end, score))
         gaps += [(lo, lo + hit.dest_start), (lo + hit.dest_end, hi)]
-    if not found:
-        raise AnchorError("orphan: the text is not in the article")
-    found.sort()
-    scores = {(a, b): sc for a, b, sc in found}
-    anchored = _choose(article, [(a, b) for a, b, _ in found], passage, "fuzzy")
-    score = round(scores[(anchored.start, anchored.end)], 1)
-    return Anchor(anchored.source, anchored.start, anchored.end, "fuzzy", score)
+    return found

@@ -19,20 +19,19 @@ _CONTROL_RE = re.compile(_CONTROL)
 # character becomes one visible replacement character instead of vanishing.
 PLACEHOLDER = "\ufffd"
 
-_QUOTE_FOLD = str.maketrans(
-    {
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-    }
+_QUOTE_PAIRS = (
+    ("\u201c", '"'),  # “
+    ("\u201d", '"'),  # ”
+    ("\u201e", '"'),  # „
+    ("\u201f", '"'),  # ‟
+    ("\u00ab", '"'),  # «
+    ("\u00bb", '"'),  # »
+    ("\u2018", "'"),  # ‘
+    ("\u2019", "'"),  # ’
+    ("\u201a", "'"),  # ‚
+    ("\u201b", "'"),  # ‛
 )
+_QUOTE_FOLD = str.maketrans(dict(_QUOTE_PAIRS))
 
 
 def clean(text: str) -> str:
@@ -62,6 +61,9 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
     Returns the normalised text and, for each of its characters, the index of
     the character it came from, so a match can be mapped back to offsets.
+    That map costs ~40 bytes a character: use it on a bounded window of an
+    article, never on a whole article of any size (`tolerant_pattern` finds
+    tolerant matches in the article itself).
     """
     out: list[str] = []
     origin: list[int] = []
@@ -83,6 +85,26 @@ def normalise(text: str) -> tuple[str, list[int]]:
 def squash(text: str) -> str:
     """The normalised form of a short string, without the offset map."""
     return " ".join(fold_quotes(text).split())
+
+
+# Each straight quote stands for every quote that folds to it.
+_QUOTE_CLASS = {
+    folded: "[" + re.escape(folded + "".join(k for k, v in _QUOTE_PAIRS if v == folded)) + "]"
+    for folded in ('"', "'")
+}
+
+
+def tolerant_pattern(needle: str) -> re.Pattern[str]:
+    """A pattern matching, in an article as it is, what `squash(needle)`
+    matches in `squash(article)`: each whitespace run stands for any run of
+    whitespace, each quote for any quote that folds like it.
+
+    A match's offsets are the article's own, so no per-character map of the
+    article is needed (a 200 MB article once took 10 GB that way).
+    """
+    words = squash(needle).split(" ")
+    parts = ("".join(_QUOTE_CLASS.get(ch) or re.escape(ch) for ch in word) for word in words)
+    return re.compile(r"\s+".join(parts))
 
 
 _QUOTE_RE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b]")
