@@ -36,8 +36,9 @@ FUZZY_WHOLE_ARTICLE = 1 << 20
 """An article up to this many characters is searched whole by the fuzzy
 stage; in a longer one, only candidate windows are compared."""
 MAX_FUZZY_CALLS = 3 * MAX_FUZZY_CANDIDATES
-_PIECES = 8  # how many runs of the passage seed candidate windows
-_PIECE_CHARS = 16  # a run shorter than this occurs by chance too often
+_PIECES = 8  # how many pieces of the passage seed candidate windows
+_PIECE_CHARS = 16  # a run of words shorter than this occurs by chance too often
+_WORD_CHARS = 5  # the words of a short passage used as pieces
 _MAX_PIECE_HITS = 16  # a run found more often than this says nothing
 # How much article text around a candidate is compared with prefix/suffix;
 # generous because whitespace in the article may be longer than in the YAML.
@@ -249,45 +250,48 @@ def _snap(text: str, start: int, end: int, needle: str) -> tuple[int, int, float
     return best
 
 
+def _pieces(needle: str) -> list[tuple[int, str]]:
+    """Runs of whole words of the (normalised) passage, each of at least
+    _PIECE_CHARS characters, disjoint and spread over it: (offset, run).
+    A passage too short for two runs gives its longer words instead."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", needle)]
+    runs: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j][1] - words[i][0] < _PIECE_CHARS:
+            j += 1
+        if j == len(words):
+            break
+        runs.append((words[i][0], needle[words[i][0] : words[j][1]]))
+        i = j + 1
+    if len(runs) < 2:
+        runs = [(a, needle[a:b]) for a, b in words if b - a >= _WORD_CHARS]
+    return runs[:: max(1, len(runs) // _PIECES)][:_PIECES]
+
+
 def _candidate_windows(text: str, needle: str) -> list[tuple[int, int]]:
     """Parts of a large article worth a fuzzy comparison with `needle`.
 
-    Runs of the passage, spread over it, are looked for (tolerantly) in the
-    article; each place one is found, the text around it that could hold
-    the whole passage is a window. A passage that drifted by a few words
-    keeps most of its runs intact; a run found too often is not used.
+    Pieces of the passage (`_pieces`) are looked for as they are (up to
+    whitespace and quotes) in the article; around each place one is found,
+    the text that could hold the whole passage is a window. A passage that
+    drifted by a few words keeps some piece intact. A piece found more than
+    _MAX_PIECE_HITS times says nothing and is not used.
     """
-    words = needle.split(" ")
-    pieces: list[tuple[int, str]] = []  # (offset in the needle, run)
-    step = max(1, len(words) // _PIECES)
-    offset = 0
-    offsets = []
-    for word in words:
-        offsets.append(offset)
-        offset += len(word) + 1
-    for i in range(0, len(words), step):
-        run = words[i]
-        j = i + 1
-        while len(run) < _PIECE_CHARS and j < len(words):
-            run += " " + words[j]
-            j += 1
-        if len(run) >= _PIECE_CHARS:
-            pieces.append((offsets[i], run))
     slack = len(needle) // 4 + _CONTEXT_SLACK
     windows: list[tuple[int, int]] = []
-    for at, run in pieces[: _PIECES + 1]:
-        hits = []
-        for start, _ in _pattern_iter(text, tolerant_pattern(run)):
+    for at, piece in _pieces(needle):
+        hits: list[int] = []
+        for start, _ in _pattern_iter(text, tolerant_pattern(piece)):
             hits.append(start)
             if len(hits) > _MAX_PIECE_HITS:
                 break
         if len(hits) <= _MAX_PIECE_HITS:
-            windows += [
-                (max(0, h - at - slack), min(len(text), h - at + len(needle) + slack)) for h in hits
-            ]
-    windows.sort()
+            end = len(needle) + slack - at
+            windows += [(max(0, h - at - slack), min(len(text), h + end)) for h in hits]
     merged: list[tuple[int, int]] = []
-    for lo, hi in windows:
+    for lo, hi in sorted(windows):
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
         else:
@@ -307,6 +311,7 @@ def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
         if len(norm_needle) > len(norm_text):
             raise AnchorError("orphan", "the text is longer than the article")
         found = _fuzzy_spans(article.text, norm_text, origin, norm_needle, 0)
+        where = ""
     else:
         found = []
         for lo, hi in _candidate_windows(article.text, norm_needle):
@@ -314,11 +319,14 @@ def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
             found += _fuzzy_spans(article.text, norm_text, origin, norm_needle, lo)
             if len(found) >= MAX_FUZZY_CANDIDATES:
                 break
+        where = (
+            f" (in an article over {FUZZY_WHOLE_ARTICLE // 2**20} MiB, approximate matches "
+            "are looked for only near a piece of the passage found as it is)"
+        )
     if not found:
-        raise AnchorError("orphan", "the text is not in the article")
-    found.sort()
+        raise AnchorError("orphan", f"the text is not in the article{where}")
     scores = {(a, b): sc for a, b, sc in found}
-    span = _choose(article, [(a, b) for a, b, _ in found], passage, "fuzzy")
+    span = _choose(article, sorted(scores), passage, "fuzzy")
     assert span is not None
     return Anchor(passage.source, span[0], span[1], "fuzzy", round(scores[span], 1))
 
