@@ -24,6 +24,7 @@ Report = Callable[[Path, str, bool], None]
 """report(path, message, at_key): at_key places the message on the key."""
 
 
+@functools.cache
 def _struct_item(tp: Any) -> type[msgspec.Struct] | None:
     """`tuple[X, ...]` with X a Struct -> X, else None."""
     if typing.get_origin(tp) is tuple:
@@ -87,22 +88,34 @@ def describe(tp: Any) -> str:
 
 def accepts(value: Any, tp: Any) -> bool:
     """Whether `value` (plain YAML data) is a valid `tp`; strict: no coercion."""
+    return _checker(tp)(value)
+
+
+_SCALARS = (str, int, float, bool)
+
+
+@functools.cache
+def _checker(tp: Any) -> Callable[[Any], bool]:
+    # Built once per type: this runs for every value of the file.
     origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
     if origin is Literal:
-        return any(type(value) is type(a) and value == a for a in typing.get_args(tp))
+        allowed = {(type(a), a) for a in args}
+        return lambda v: isinstance(v, _SCALARS) and (type(v), v) in allowed
     if origin in (typing.Union, types.UnionType):
-        return any(accepts(value, a) for a in typing.get_args(tp))
+        checks = tuple(_checker(a) for a in args)
+        return lambda v: any(check(v) for check in checks)
     if origin is tuple:
-        inner = typing.get_args(tp)[0]
-        return isinstance(value, list) and all(accepts(v, inner) for v in value)
+        inner = _checker(args[0])
+        return lambda v: isinstance(v, list) and all(inner(x) for x in v)
     if tp is type(None):
-        return value is None
-    if tp is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda v: v is None
+    if tp is int:  # a bool is not a number here
+        return lambda v: isinstance(v, int) and not isinstance(v, bool)
     if tp is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return lambda v: isinstance(v, int | float) and not isinstance(v, bool)
     if isinstance(tp, type):
-        return isinstance(value, tp)
+        return lambda v: isinstance(v, tp)
     raise TypeError(f"no check for {tp!r}")  # a model field of a new kind: add it above
 
 
