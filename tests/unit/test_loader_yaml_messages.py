@@ -104,8 +104,8 @@ def test_an_unknown_problem_keeps_its_location() -> None:
         problem="something brand new happened",
         problem_mark=yaml.Mark("x", 15, 3, 0, None, None),
     )
-    lines = yamlread.Lines("a: 1\nb: 2\nc: 3\nd: 4 oops\n")
-    found = yamlread._syntax_error(err, lines)
+    lines = yamlerrors.Lines("a: 1\nb: 2\nc: 3\nd: 4 oops\n")
+    found = yamlerrors.syntax_error(err, lines)
     assert (found.mark.line, found.mark.col) == (4, 1)
     assert found.message == f"YAML syntax error: {yamlerrors.GENERIC}"
 

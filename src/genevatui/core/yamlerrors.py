@@ -7,12 +7,17 @@ changed what users and the tests' expected output saw: 0.2.6 even stops at
 against a table of the known ones, from libyaml (CSafeLoader) and from
 PyYAML's pure-Python parser (used when PyYAML is built without libyaml), and
 said in the project's words; anything not in the table gets a generic message
-of our own. The caller keeps the location.
+of our own, at the same place. Positions are an editor's (`Lines`), not
+libyaml's, which counts U+2028 as a line break.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import yaml
 
 MAPPING = "this line does not continue the mapping above it: check its indentation"
 LIST = "this line does not continue the list above it: check its indentation"
@@ -128,3 +133,95 @@ def is_unclosed_quote(problem: str | None, context: str | None) -> bool:
 def is_structure(problem: str | None, context: str | None) -> bool:
     """A problem that, below an odd double quote, means that quote is unclosed."""
     return describe(problem, context) in (MAPPING, LIST, FLOW_LIST, FLOW_MAPPING, MISSING)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in the YAML file."""
+
+    line: int
+    col: int
+
+
+class YamlSyntaxError(Exception):
+    """The text is not well-formed YAML, or cannot be read safely."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+# Raw characters a YAML file may not hold (libyaml refuses them with a bare
+# character index): C0 controls but tab and line ends, DEL, C1 and the two
+# non-characters U+FFFE and U+FFFF. (U+2028
+# and U+2029 are allowed: libyaml counts them as line breaks, editors do
+# not, so positions are recomputed from the character index by `Lines`.)
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+class Lines:
+    """Character index -> 1-based line and column, as an editor counts them
+    (\n, \r\n and a lone \r end a line; U+2028 does not)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
+
+    def mark(self, index: int) -> Mark:
+        line = bisect_right(self.starts, index) - 1
+        return Mark(line + 1, index - self.starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+
+def forbidden(text: str, lines: Lines) -> None:
+    found = _FORBIDDEN_RE.search(text)
+    if found:
+        code = ord(found.group())
+        kind = "non-characters" if code >= 0xFFFE else "control characters"
+        raise YamlSyntaxError(
+            lines.mark(found.start()),
+            f"YAML syntax error: unacceptable character #x{code:04x}: {kind} are not allowed",
+        )
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> YamlSyntaxError:
+    """libyaml's (or PyYAML's) error, located and said in our own words."""
+    index = exc.problem_mark.index if exc.problem_mark is not None else None
+    found = lines.text[index : index + 1] if index is not None else ""
+    phrase = describe(exc.problem, exc.context, found)
+    if phrase == ESCAPE and index and lines.text[index - 1] == "\\" and found != "\\":
+        index -= 1  # PyYAML points after the backslash, libyaml at it
+    problem = lines.mark(index) if index is not None else None
+    # An unclosed quote is found far below, where YAML gives up; its start
+    # is the useful place.
+    if is_unclosed_quote(exc.problem, exc.context) and exc.context_mark is not None:
+        where = lines.mark(exc.context_mark.index)
+        at = f" (line {problem.line}: {phrase})" if problem else ""
+        return YamlSyntaxError(where, f"YAML syntax error: this quoted string is never closed{at}")
+    if problem is None:
+        start = exc.context_mark.index if exc.context_mark is not None else 0
+        return YamlSyntaxError(lines.mark(start), f"YAML syntax error: {phrase}")
+    opened = _unclosed_quote_before(lines, problem.line)
+    if opened is not None and is_structure(exc.problem, exc.context):
+        return YamlSyntaxError(
+            opened,
+            "YAML syntax error: is this quoted string's closing quote missing? "
+            f"(line {problem.line}: {phrase})",
+        )
+    return YamlSyntaxError(problem, f"YAML syntax error: {phrase}")
+
+
+def _unclosed_quote_before(lines: Lines, line: int) -> Mark | None:
+    """The nearest line above `line` with an odd number of double quotes."""
+    for n in range(line - 1, max(line - 200, 0), -1):
+        text = lines.line_text(n)
+        if text.replace('\\"', "").count('"') % 2 == 1:
+            col = text.index('"')
+            return Mark(n, col + 1)
+    return None

@@ -13,7 +13,6 @@ deeper than MAX_DEPTH are errors.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +20,9 @@ from typing import Any
 import yaml
 
 from . import yamlerrors
+from .yamlerrors import Lines, Mark, YamlSyntaxError, forbidden, syntax_error
+
+__all__ = ["Lines", "Located", "Mark", "YamlProblem", "YamlSyntaxError", "read_yaml"]
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
@@ -46,29 +48,12 @@ _FLOAT_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 
 
 @dataclass(frozen=True)
-class Mark:
-    """A 1-based position in the YAML file."""
-
-    line: int
-    col: int
-
-
-@dataclass(frozen=True)
 class YamlProblem:
     """A problem found while reading, before any schema check."""
 
     mark: Mark
     path: Path
     message: str
-
-
-class YamlSyntaxError(Exception):
-    """The text is not well-formed YAML, or cannot be read safely."""
-
-    def __init__(self, mark: Mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
 
 
 @dataclass
@@ -99,81 +84,6 @@ class Located:
         if path in self.key_marks:
             return self._to_mark(self.key_marks[path])
         return self.mark(path)
-
-
-_BREAK_RE = re.compile(r"\r\n|\r|\n")
-# Raw characters a YAML file may not hold (libyaml refuses them with a bare
-# character index): C0 controls but tab and line ends, DEL, C1 and the two
-# non-characters U+FFFE and U+FFFF. (U+2028
-# and U+2029 are allowed: libyaml counts them as line breaks, editors do
-# not, so positions are recomputed from the character index by `Lines`.)
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-class Lines:
-    """Character index -> 1-based line and column, as an editor counts them
-    (\n, \r\n and a lone \r end a line; U+2028 does not)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
-
-    def mark(self, index: int) -> Mark:
-        line = bisect_right(self.starts, index) - 1
-        return Mark(line + 1, index - self.starts[line] + 1)
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end]
-
-
-def _forbidden(text: str, lines: Lines) -> None:
-    found = _FORBIDDEN_RE.search(text)
-    if found:
-        code = ord(found.group())
-        kind = "non-characters" if code >= 0xFFFE else "control characters"
-        raise YamlSyntaxError(
-            lines.mark(found.start()),
-            f"YAML syntax error: unacceptable character #x{code:04x}: {kind} are not allowed",
-        )
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> YamlSyntaxError:
-    """libyaml's (or PyYAML's) error, located and said in our own words."""
-    index = exc.problem_mark.index if exc.problem_mark is not None else None
-    found = lines.text[index : index + 1] if index is not None else ""
-    phrase = yamlerrors.describe(exc.problem, exc.context, found)
-    if phrase == yamlerrors.ESCAPE and index and lines.text[index - 1] == "\\" and found != "\\":
-        index -= 1  # PyYAML points after the backslash, libyaml at it
-    problem = lines.mark(index) if index is not None else None
-    # An unclosed quote is found far below, where YAML gives up; its start
-    # is the useful place.
-    if yamlerrors.is_unclosed_quote(exc.problem, exc.context) and exc.context_mark is not None:
-        where = lines.mark(exc.context_mark.index)
-        at = f" (line {problem.line}: {phrase})" if problem else ""
-        return YamlSyntaxError(where, f"YAML syntax error: this quoted string is never closed{at}")
-    if problem is None:
-        start = exc.context_mark.index if exc.context_mark is not None else 0
-        return YamlSyntaxError(lines.mark(start), f"YAML syntax error: {phrase}")
-    opened = _unclosed_quote_before(lines, problem.line)
-    if opened is not None and yamlerrors.is_structure(exc.problem, exc.context):
-        return YamlSyntaxError(
-            opened,
-            "YAML syntax error: is this quoted string's closing quote missing? "
-            f"(line {problem.line}: {phrase})",
-        )
-    return YamlSyntaxError(problem, f"YAML syntax error: {phrase}")
-
-
-def _unclosed_quote_before(lines: Lines, line: int) -> Mark | None:
-    """The nearest line above `line` with an odd number of double quotes."""
-    for n in range(line - 1, max(line - 200, 0), -1):
-        text = lines.line_text(n)
-        if text.replace('\\"', "").count('"') % 2 == 1:
-            col = text.index('"')
-            return Mark(n, col + 1)
-    return None
 
 
 class NumberTooLong(ValueError):
@@ -231,13 +141,13 @@ class _Frame:
 def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
     """Parse `text` into plain data, recording positions and problems."""
     lines = Lines(text)
-    _forbidden(text, lines)
+    forbidden(text, lines)
     try:
         return _parse(text, lines, progress)
     except yaml.MarkedYAMLError as exc:
         if yamlerrors.is_nesting_limit(exc.problem) and exc.problem_mark is not None:
             raise _nesting_error(text, lines, exc.problem_mark.index) from None
-        raise _syntax_error(exc, lines) from None
+        raise syntax_error(exc, lines) from None
     except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
         where = getattr(exc, "position", None)
         mark = lines.mark(where) if isinstance(where, int) else Mark(1, 1)
