@@ -137,3 +137,29 @@ def test_a_short_drifted_passage_is_found_in_small_and_big_articles(size: int) -
     found = anchor(Article(article), Passage(source="s", text="The State Departement said nothing"))
     assert found.status == "fuzzy"
     assert article[found.start : found.end] == "The State Department said nothing"
+
+
+def test_a_hostile_repetitive_article_and_passage_stay_bounded(tmp_path: Path) -> None:
+    # Every position of the article nearly matches the passage: a regex or an
+    # aligner trying each one would take hours.
+    text = edit(MINI_YAML, ("text: said nothing new", f"text: {'word ' * 7_000}end"))
+    path = tmp_path / "events.yaml"
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "article.txt").write_text(
+        MINI_ARTICLE + "word " * 200_000, encoding="utf-8"
+    )
+    path.write_text(text, encoding="utf-8")
+    done = validate(path, tmp_path / "rss")
+    assert done.returncode == 1, done.stderr
+    assert "quotes[2].text: orphan: the text is not in the article (a passage over" in done.stderr
+
+
+def test_a_text_occurring_very_often_is_ambiguous_without_counting_forever() -> None:
+    from genevatui.core.anchoring import MAX_OCCURRENCES, AnchorError, Article, anchor
+    from genevatui.core.models import Passage
+
+    article = Article("ab " * (MAX_OCCURRENCES + 10))
+    with pytest.raises(AnchorError, match=f"more than {MAX_OCCURRENCES:,} times"):
+        anchor(article, Passage(source="s", text="ab"))
+    found = anchor(article, Passage(source="s", text="ab", occurrence=3))
+    assert (found.start, found.end) == (6, 8)

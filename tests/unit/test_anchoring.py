@@ -6,6 +6,7 @@ import pytest
 
 from genevatui.core.anchoring import AnchorError, Article, anchor
 from genevatui.core.models import Anchor, Passage
+from genevatui.core.text import Normalised, fold_quotes
 
 
 def place(article: str, text: str, **selector: object) -> tuple[Anchor, str]:
@@ -225,3 +226,35 @@ def test_fuzzy_match_can_be_disambiguated(selector: dict[str, object]) -> None:
 def test_fuzzy_below_threshold_is_an_orphan() -> None:
     with pytest.raises(AnchorError, match="orphan"):
         place(ARTICLE, "The Chinese side insists that the US must give vague promises to anyone.")
+
+
+def _reference_normalise(text: str) -> tuple[str, list[int]]:
+    """The obvious per-character version, to check `Normalised` against."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(fold_quotes(text)):
+        if ch.isspace():
+            if i > 0 and text[i - 1].isspace():
+                continue  # inside a run: already one space
+            ch = " "
+        out.append(ch)
+        origin.append(i)
+    return "".join(out), origin
+
+
+def test_normalised_text_and_offsets_match_the_per_character_reference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from genevatui.core import text as text_module
+
+    monkeypatch.setattr(text_module, "_CHUNK", 7)  # runs across chunk edges too
+    pieces = ["a", "b", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u201c", "\u2019", "Ж"]
+    rng = random.Random(8)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        norm = Normalised(text)
+        want, origin = _reference_normalise(text)
+        assert norm.text == want, repr(text)
+        assert [norm.origin(i) for i in range(len(want))] == origin, repr(text)

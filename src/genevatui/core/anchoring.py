@@ -5,14 +5,14 @@ quotes), then fuzzy (rapidfuzz). The first stage that finds anything decides:
 several places without a disambiguator is *ambiguous*, none anywhere is an
 *orphan*. This is the W3C TextQuoteSelector idea, as Hypothesis uses it.
 
-Every stage is bounded in time and memory, whatever the sizes: exact and
-tolerant matches are streamed (never a list of every place a short text
-occurs in a 200 MB article), the tolerant stage searches the article itself
-with a pattern built from the passage (no per-character copy of the
-article), and the fuzzy stage, whose cost grows with the square of the
-passage's length, is limited in passage length, in the article text it
-compares (candidate windows in a large article) and in the number of
-comparisons.
+Every stage is bounded in time and memory, whatever the sizes: matches
+are streamed (never a list of every place a short text occurs in a 200 MB
+article); the normalised article maps back to offsets with two integers per
+whitespace run, not a list per character; searches are `str.find`, linear
+however hostile the text; and the fuzzy stage, whose cost grows with the
+square of the passage's length, is limited in passage length, in the
+article text it compares (candidate windows in a large article) and in the
+number of comparisons.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .models import Anchor, AnchorStatus, Passage
-from .text import normalise, squash, tolerant_pattern
+from .text import Normalised, squash
 
 FUZZY_THRESHOLD = 90.0
 MAX_FUZZY_CANDIDATES = 20
@@ -36,6 +36,7 @@ FUZZY_WHOLE_ARTICLE = 1 << 20
 """An article up to this many characters is searched whole by the fuzzy
 stage; in a longer one, only candidate windows are compared."""
 MAX_FUZZY_CALLS = 3 * MAX_FUZZY_CANDIDATES
+MAX_OCCURRENCES = 100_000
 _PIECES = 8  # how many pieces of the passage seed candidate windows
 _PIECE_CHARS = 16  # a run of words shorter than this occurs by chance too often
 _WORD_CHARS = 5  # the words of a short passage used as pieces
@@ -63,16 +64,15 @@ class AnchorError(Exception):
 
 @dataclass
 class Article:
-    """An article's text; its normalised form is made only if a fuzzy
-    search of the whole (not too large) article needs it."""
+    """An article's text, and its normalised form once a passage needs it."""
 
     text: str
-    _norm: tuple[str, list[int]] | None = field(default=None, repr=False)
+    _norm: Normalised | None = field(default=None, repr=False)
 
     @property
-    def norm(self) -> tuple[str, list[int]]:
+    def norm(self) -> Normalised:
         if self._norm is None:
-            self._norm = normalise(self.text)
+            self._norm = Normalised(self.text)
         return self._norm
 
 
@@ -83,11 +83,11 @@ def _find_iter(haystack: str, needle: str) -> Iterator[tuple[int, int]]:
         at = haystack.find(needle, at + 1)
 
 
-def _pattern_iter(haystack: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
-    found = pattern.search(haystack)
-    while found is not None:
-        yield found.span()
-        found = pattern.search(haystack, found.start() + 1)
+def _tolerant_iter(norm: Normalised, needle: str) -> Iterator[tuple[int, int]]:
+    """Article spans whose normalised text is `needle` (normalised, stripped)."""
+    last = len(needle) - 1
+    for start, _ in _find_iter(norm.text, needle):
+        yield norm.origin(start), norm.origin(start + last) + 1
 
 
 def _context_ok(article: Article, start: int, end: int, passage: Passage) -> bool:
@@ -114,7 +114,8 @@ def _choose(
     """The span the passage's selector picks; None if there are no spans.
 
     Spans are consumed one by one: only a count and the few kept for the
-    message are held, however often the text occurs.
+    message are held, and no more than MAX_OCCURRENCES are looked at, however
+    often a short text occurs in a huge article.
     """
     context = " and ".join(
         n for n, v in (("prefix", passage.prefix), ("suffix", passage.suffix)) if v
@@ -125,6 +126,11 @@ def _choose(
     chosen: tuple[int, int] | None = None
     for span in spans:
         total += 1
+        if total > MAX_OCCURRENCES:
+            raise AnchorError(
+                "ambiguous",
+                f"the text occurs more than {MAX_OCCURRENCES:,} times: quote a longer passage",
+            )
         if context and not _context_ok(article, span[0], span[1], passage):
             continue
         matching += 1
@@ -132,6 +138,8 @@ def _choose(
             shown.append(span[0])
         if matching == (want if want is not None else 1):
             chosen = span
+            if want is not None:
+                return chosen  # the rest cannot change the choice
     if total == 0:
         return None
     if context and matching == 0:
@@ -170,11 +178,11 @@ def anchor(article: Article, passage: Passage) -> Anchor:
     span = _choose(article, _find_iter(article.text, needle), passage, "exact")
     if span is not None:
         return Anchor(passage.source, span[0], span[1], "exact")
-    spans = _pattern_iter(article.text, tolerant_pattern(needle))
-    span = _choose(article, spans, passage, "tolerant")
+    norm_needle = squash(needle)
+    span = _choose(article, _tolerant_iter(article.norm, norm_needle), passage, "tolerant")
     if span is not None:
         return Anchor(passage.source, span[0], span[1], "tolerant")
-    return _fuzzy(article, passage, squash(needle))
+    return _fuzzy(article, passage, norm_needle)
 
 
 # -- fuzzy ---------------------------------------------------------------------
@@ -271,19 +279,19 @@ def _pieces(needle: str) -> list[tuple[int, str]]:
 
 
 def _candidate_windows(text: str, needle: str) -> list[tuple[int, int]]:
-    """Parts of a large article worth a fuzzy comparison with `needle`.
+    """Parts of a large normalised article worth a fuzzy comparison with `needle`.
 
-    Pieces of the passage (`_pieces`) are looked for as they are (up to
-    whitespace and quotes) in the article; around each place one is found,
-    the text that could hold the whole passage is a window. A passage that
-    drifted by a few words keeps some piece intact. A piece found more than
-    _MAX_PIECE_HITS times says nothing and is not used.
+    Pieces of the passage (`_pieces`) are looked for as they are in the
+    article; around each place one is found, the text that could hold the
+    whole passage is a window. A passage that drifted by a few words keeps
+    some piece intact. A piece found more than _MAX_PIECE_HITS times says
+    nothing and is not used.
     """
     slack = len(needle) // 4 + _CONTEXT_SLACK
     windows: list[tuple[int, int]] = []
     for at, piece in _pieces(needle):
         hits: list[int] = []
-        for start, _ in _pattern_iter(text, tolerant_pattern(piece)):
+        for start, _ in _find_iter(text, piece):
             hits.append(start)
             if len(hits) > _MAX_PIECE_HITS:
                 break
@@ -306,17 +314,16 @@ def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
             "the text is not in the article (a passage over "
             f"{FUZZY_MAX_CHARS:,} characters must match exactly, up to whitespace and quotes)",
         )
-    if len(article.text) <= FUZZY_WHOLE_ARTICLE:
-        norm_text, origin = article.norm
-        if len(norm_needle) > len(norm_text):
+    norm = article.norm
+    if len(norm.text) <= FUZZY_WHOLE_ARTICLE:
+        if len(norm_needle) > len(norm.text):
             raise AnchorError("orphan", "the text is longer than the article")
-        found = _fuzzy_spans(article.text, norm_text, origin, norm_needle, 0)
+        found = _fuzzy_spans(article.text, norm, norm_needle, 0, len(norm.text))
         where = ""
     else:
         found = []
-        for lo, hi in _candidate_windows(article.text, norm_needle):
-            norm_text, origin = normalise(article.text[lo:hi])
-            found += _fuzzy_spans(article.text, norm_text, origin, norm_needle, lo)
+        for lo, hi in _candidate_windows(norm.text, norm_needle):
+            found += _fuzzy_spans(article.text, norm, norm_needle, lo, hi)
             if len(found) >= MAX_FUZZY_CANDIDATES:
                 break
         where = (
@@ -332,15 +339,15 @@ def _fuzzy(article: Article, passage: Passage, norm_needle: str) -> Anchor:
 
 
 def _fuzzy_spans(
-    text: str, norm_text: str, origin: list[int], norm_needle: str, base: int
+    text: str, norm: Normalised, norm_needle: str, lo: int, hi: int
 ) -> list[tuple[int, int, float]]:
-    """Every place in `norm_text` (the normalised `text[base:…]`) the passage fits."""
+    """Every place in `norm.text[lo:hi]` the passage fits, as `text` offsets."""
     from rapidfuzz import fuzz  # only needed when a passage has drifted
 
     # Every place the passage fits, not only the best: a drifted passage
     # that fits twice is as ambiguous as an exact one that occurs twice.
     found: list[tuple[int, int, float]] = []
-    gaps = [(0, len(norm_text))]
+    gaps = [(lo, hi)]
     calls = 0
     while gaps and len(found) < MAX_FUZZY_CANDIDATES and calls < MAX_FUZZY_CALLS:
         lo, hi = gaps.pop()
@@ -348,12 +355,12 @@ def _fuzzy_spans(
             continue
         calls += 1
         hit = fuzz.partial_ratio_alignment(
-            norm_needle, norm_text[lo:hi], score_cutoff=FUZZY_THRESHOLD
+            norm_needle, norm.text[lo:hi], score_cutoff=FUZZY_THRESHOLD
         )
         if hit is None or hit.dest_end <= hit.dest_start:
             continue
-        start = base + origin[lo + hit.dest_start]
-        end = base + origin[lo + hit.dest_end - 1] + 1
+        start = norm.origin(lo + hit.dest_start)
+        end = norm.origin(lo + hit.dest_end - 1) + 1
         # The score compares the whole passage with the whole span, so extra
         # or missing text lowers it (partial_ratio alone would not).
         start, end, score = _snap(text, start, end, norm_needle)
