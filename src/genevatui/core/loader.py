@@ -253,6 +253,7 @@ def _read_sources(
             report(where, f"source path {source.file!r} must be relative to the dataset folder")
             continue
         try:
+            # exists() and resolve() only stat: a FIFO is never opened here.
             root = next((r for r in roots if (r / relative).exists()), roots[0])
             full = (root / relative).resolve()
         except (OSError, RuntimeError) as exc:  # too long a name; a symlink loop
@@ -264,16 +265,19 @@ def _read_sources(
             continue
         try:
             data = read_bytes(full, source.file)
+            sha = hashlib.sha256(data).hexdigest()  # for the drift check: no second read
             text = decode_text(data, source.file)
         except DatasetError as exc:
             for problem in exc.problems:
                 at = f" at line {problem.line}" if problem.line > 1 else ""
                 report(where, f"source file {source.file!r}: {problem.message}{at}")
             continue
-        if not text.strip():
+        finally:
+            data = b""  # a seed may be 256 MiB: do not keep its bytes beside its text
+        if not text or text.isspace():
             report(where, f"source file {source.file!r} is empty")
             continue
         texts[source.id] = clean_article(text)
         seeds[source.id] = full
-        shas[source.id] = hashlib.sha256(data).hexdigest()
+        shas[source.id] = sha
     return texts, seeds, shas
