@@ -44,9 +44,18 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
     if isinstance(data, Dataset):
         index = Index(data)
     else:
+        from .core.files import is_stdin
+
         path = Path(data or bundled_dataset())
-        entry = cache.read(path)
-        if entry is not None:
+        stdin = bool(data) and is_stdin(str(data))
+        entry = None if stdin else cache.read(path)
+        if stdin:
+            from .core.loader import load_index
+
+            # Read once and never cached: hashing a pipe for the cache used
+            # to consume it, leaving "the file is empty" to parse.
+            index = load_index(str(data), use_cache=False)
+        elif entry is not None:
             index = Index(entry.dataset, entry.pre)
         elif _size(path) >= QUICK_BYTES:
 

@@ -6,6 +6,7 @@ import pytest
 
 from genevatui.core.anchoring import AnchorError, Article, anchor
 from genevatui.core.models import Anchor, Passage
+from genevatui.core.text import Normalised, fold_quotes
 
 
 def place(article: str, text: str, **selector: object) -> tuple[Anchor, str]:
@@ -173,11 +174,22 @@ def test_prefix_across_a_line_break_and_curly_quote() -> None:
 @pytest.mark.parametrize(
     ("selector", "message"),
     [
-        ({"prefix": "zeta"}, "no occurrence has the given prefix/suffix"),
-        ({"suffix": "omega"}, "no occurrence has the given prefix/suffix"),
-        ({"occurrence": 3}, r"occurrence 3 asked for, but the text occurs 2 time\(s\)"),
-        ({"occurrence": 0}, r"occurrence 0 asked for, but the text occurs 2 time\(s\)"),
-        ({"suffix": "delta", "occurrence": 2}, r"occurrence 2 asked for, but the text occurs 1"),
+        ({"prefix": "zeta"}, "^none of the text's 2 occurrences has the given prefix$"),
+        ({"suffix": "omega"}, "^none of the text's 2 occurrences has the given suffix$"),
+        (
+            {"prefix": "zeta", "suffix": "omega"},
+            "^none of the text's 2 occurrences has the given prefix and suffix$",
+        ),
+        ({"occurrence": 3}, "^occurrence 3 asked for, but the text occurs 2 times$"),
+        ({"occurrence": 0}, "^occurrence 0 asked for: occurrences count from 1$"),
+        (
+            {"suffix": "delta", "occurrence": 2},
+            "^occurrence 2 asked for, but only 1 of the text's 2 occurrences has the given suffix$",
+        ),
+        (
+            {"prefix": "Then", "occurrence": 2},
+            "^occurrence 2 asked for, but only 1 of the text's 2 occurrences has the given prefix$",
+        ),
     ],
     ids=lambda v: str(v),
 )
@@ -214,3 +226,35 @@ def test_fuzzy_match_can_be_disambiguated(selector: dict[str, object]) -> None:
 def test_fuzzy_below_threshold_is_an_orphan() -> None:
     with pytest.raises(AnchorError, match="orphan"):
         place(ARTICLE, "The Chinese side insists that the US must give vague promises to anyone.")
+
+
+def _reference_normalise(text: str) -> tuple[str, list[int]]:
+    """The obvious per-character version, to check `Normalised` against."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(fold_quotes(text)):
+        if ch.isspace():
+            if i > 0 and text[i - 1].isspace():
+                continue  # inside a run: already one space
+            ch = " "
+        out.append(ch)
+        origin.append(i)
+    return "".join(out), origin
+
+
+def test_normalised_text_and_offsets_match_the_per_character_reference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from genevatui.core import text as text_module
+
+    monkeypatch.setattr(text_module, "_CHUNK", 7)  # runs across chunk edges too
+    pieces = ["a", "b", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u201c", "\u2019", "Ж"]
+    rng = random.Random(8)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        norm = Normalised(text)
+        want, origin = _reference_normalise(text)
+        assert norm.text == want, repr(text)
+        assert [norm.origin(i) for i in range(len(want))] == origin, repr(text)

@@ -18,7 +18,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -176,7 +175,7 @@ BIG_BYTES = 50 * 2**20
 MAX_RSS = 12 * BIG_BYTES  # peak resident memory allowed to any command on the 50 MB file
 
 
-def test_a_50_mb_file_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> None:
+def test_a_50_mb_file_is_refused_in_bounded_memory(tmp_path: Path) -> None:
     # The mini dataset with a 50 MB note (~650,000 lines) on its event, and a
     # misspelt field on the very last line: the whole file must be read, and
     # the line counted right.
@@ -198,9 +197,8 @@ def test_a_50_mb_file_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> N
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
     for name, argv in _commands(str(data)).items():
         rss_file = tmp_path / f"{name}.rss"
-        started = time.monotonic()
+        # No wall-clock assertion: `_run` fails the test past its timeout.
         code, out, err = _run(argv, tmp_path / "cache", measure=rss_file)
-        elapsed = time.monotonic() - started
         rss = int(rss_file.read_text()) * scale
         assert "Traceback" not in err, f"{name}:\n{err}"
         if name == "tui":
@@ -209,6 +207,5 @@ def test_a_50_mb_file_is_refused_in_bounded_time_and_memory(tmp_path: Path) -> N
             err = ESCAPE_RE.split(err)[-1]
         assert (name, code, out) == (name, 1, ""), f"{name}: exit {code}\n{err[-2000:]}"
         assert _relative(folder, err).splitlines() == want, name
-        assert elapsed < TIMEOUT, f"{name}: {elapsed:.1f} s"
         assert rss < MAX_RSS, f"{name}: peak RSS {rss / 2**20:.0f} MiB"
-        print(f"{name}: {elapsed:.1f} s, peak RSS {rss / 2**20:.0f} MiB")
+        print(f"{name}: peak RSS {rss / 2**20:.0f} MiB")

@@ -6,7 +6,6 @@ import os
 import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -144,11 +143,11 @@ BOMB = "version: 1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".
 )
 
 
-def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
+def test_alias_bomb_is_rejected_without_expanding(tmp_path: Path) -> None:
+    # Expanded, it would never finish: that this returns at all is the check
+    # (how fast it is belongs to the benchmarks, not to a wall-clock assert).
     assert BOMB.count("*") == 72  # fully expanded, 9**9 = 387 million "lol"s
-    started = time.perf_counter()
     found = problems(make_dataset(tmp_path, BOMB))
-    assert time.perf_counter() - started < 2
     aliases = [p for p in found if "aliases (*name) are not allowed" in p.message]
     assert aliases
     assert len(found) < 200

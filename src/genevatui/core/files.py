@@ -6,16 +6,21 @@ and `/dev/zero` reports a size of 0 while being endless, so a path is opened
 without blocking, checked with `fstat` on the open descriptor (a symlink to
 a FIFO is caught too, and nothing can be swapped in between), and read with
 a hard cap on the bytes actually read, not on what `st_size` claims.
+
+Standard input (`-` or `/dev/stdin`) is the one exception: a pipe or a
+redirected file, read once from descriptor 0 (never a terminal or a device).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import select
 import stat
 from pathlib import Path
 
 BLOCK = 1 << 20
+STDIN_NAMES = frozenset({"-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"})
 
 
 class FileProblem(Exception):
@@ -68,7 +73,11 @@ def read_capped(fd: int, limit: int) -> bytes:
     total = 0
     try:
         while True:
-            block = os.read(fd, min(BLOCK, limit + 1 - total))
+            try:
+                block = os.read(fd, min(BLOCK, limit + 1 - total))
+            except BlockingIOError:  # a pipe left non-blocking by whoever made it
+                select.select([fd], [], [])
+                continue
             if not block:
                 break
             chunks.append(block)
@@ -105,3 +114,23 @@ def sha256_regular(path: Path) -> str | None:
     finally:
         os.close(fd)
     return digest.hexdigest()
+
+
+def is_stdin(path: str | Path) -> bool:
+    """Whether a dataset path names standard input (`-`, `/dev/stdin`)."""
+    return str(path) in STDIN_NAMES
+
+
+def read_stdin(limit: int, fd: int = 0) -> bytes:
+    """Standard input's bytes, at most `limit`: a pipe, a socket or a
+    redirected regular file; never a terminal (nothing would end the read)
+    nor a device such as /dev/zero."""
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        raise FileProblem("standard input is closed") from None
+    if os.isatty(fd):
+        raise FileProblem("standard input is a terminal: pipe a dataset into it")
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)):
+        raise FileProblem(f"standard input {_kind(mode)}")
+    return read_capped(fd, limit)

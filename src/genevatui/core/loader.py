@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
@@ -10,7 +11,8 @@ import msgspec
 
 from . import yamlread
 from .anchoring import AnchorError, Article, anchor
-from .checks import Report, check_spec
+from .checks import Report, check_data
+from .files import FileProblem, is_stdin, read_regular, read_stdin
 from .models import Anchor, Dataset, DatasetSpec, Passage
 from .paths import SourcePathError, dataset_roots, resolve_source
 from .problems import DatasetError, Problem
@@ -19,6 +21,7 @@ from .shape import check_struct
 from .text import clean, clean_article
 
 MAX_BYTES = 256 * 1024 * 1024
+STDIN_LABEL = "<stdin>"
 
 
 def read_text_file(path: FsPath, label: str) -> str:
@@ -28,12 +31,27 @@ def read_text_file(path: FsPath, label: str) -> str:
 
 def read_bytes(path: FsPath, label: str) -> bytes:
     """A file's bytes, or DatasetError saying why they cannot be read."""
-    from .files import FileProblem, read_regular
-
     try:
         return read_regular(path, MAX_BYTES)
     except FileProblem as exc:
         raise DatasetError([Problem(label, 1, 1, exc.message)]) from None
+
+
+def _dataset_input(path: str | FsPath) -> tuple[FsPath, str, bytes]:
+    """(where seeds are found from, label, bytes) of the dataset at `path`.
+
+    `-` and `/dev/stdin` mean standard input: read once (a pipe cannot be
+    read twice: hashing it for the cache first left nothing to parse),
+    labelled `<stdin>`, with `sources[].file` relative to the current folder.
+    """
+    if is_stdin(path):
+        try:
+            data = read_stdin(MAX_BYTES)
+        except FileProblem as exc:
+            raise DatasetError([Problem(STDIN_LABEL, 1, 1, exc.message)]) from None
+        return FsPath.cwd() / STDIN_LABEL, STDIN_LABEL, data
+    label = str(path)
+    return FsPath(path), label, read_bytes(FsPath(path), label)
 
 
 def decode_text(data: bytes, label: str) -> str:
@@ -78,11 +96,10 @@ def load_dataset(path: str | FsPath, *, progress: Progress | None = None) -> Dat
     """Load, check and anchor the dataset at `path` (no cache: the full check).
 
     Raises DatasetError listing every problem, each with file, line, column
-    and the field's path.
+    and the field's path. `path` may be `-` (or `/dev/stdin`): standard input.
     """
-    label = str(path)
-    data = read_bytes(FsPath(path), label)
-    return _load(FsPath(path), label, decode_text(data, label), progress)[0]
+    yaml_path, label, data = _dataset_input(path)
+    return _load(yaml_path, label, decode_text(data, label), progress)[0]
 
 
 def load_index(
@@ -92,15 +109,15 @@ def load_index(
 
     With `use_cache`, a parse cache from an earlier run is used when the YAML,
     every seed and the program version are unchanged, and written otherwise.
+    Standard input (`-`, `/dev/stdin`) is never cached.
     """
     from . import cache
 
-    yaml_path = FsPath(path)
-    label = str(path)
-    entry = cache.read(yaml_path, label) if use_cache else None
+    use_cache = use_cache and not is_stdin(path)
+    entry = cache.read(FsPath(path), str(path)) if use_cache else None
     if entry is not None:
         return Index(entry.dataset, entry.pre)
-    data = read_bytes(yaml_path, label)
+    yaml_path, label, data = _dataset_input(path)
     dataset, _ = _load(yaml_path, label, decode_text(data, label), progress)
     if progress is not None:
         progress("indexing", 1.0)
@@ -135,15 +152,15 @@ def _load(
     if located.value is not None:
         if progress is not None:
             progress("checking fields", 0.0)
+        # Both on the file's own data: ids, references and dates are checked
+        # wherever their fields are well-formed, whatever else is wrong.
         check_struct(located.value, DatasetSpec, (), report)
+        check_data(located.value, report)
     if problems:
         raise DatasetError(_sorted(problems))
     spec = msgspec.convert(_sanitise(located.value), DatasetSpec)
-    check_spec(spec, report)
-    if problems:
-        raise DatasetError(_sorted(problems))
 
-    texts, seeds = _read_sources(spec, dataset_roots(yaml_path), report)
+    texts, seeds, shas = _read_sources(spec, dataset_roots(yaml_path), report)
     articles = {sid: Article(t) for sid, t in texts.items()}
     warnings: list[Problem] = []
 
@@ -151,7 +168,7 @@ def _load(
         mark = located.mark(p)
         warnings.append(Problem(label, mark.line, mark.col, message, p))
 
-    drifted = _drifted_sources(spec, seeds, warn)
+    drifted = _drifted_sources(spec, shas, warn)
 
     def place(p: yamlread.Path, passage: Passage) -> Anchor:
         article = articles.get(passage.source)
@@ -164,7 +181,8 @@ def _load(
                     return Anchor(passage.source, 0, 0, "orphan", 0.0)
                 # The article changed since curation: the passage is an orphan,
                 # listed and shown nowhere, rather than a reason to refuse it all.
-                warn((*p, "text"), f"orphan: {exc} (source {passage.source!r} has changed)")
+                why = str(exc) if exc.kind == "orphan" else f"orphan: {exc}"
+                warn((*p, "text"), f"{why} (source {passage.source!r} has changed)")
                 return Anchor(passage.source, 0, 0, "orphan", 0.0)
             if found.status == "fuzzy" or (found.status != "exact" and passage.source in drifted):
                 how = found.status + (f", score {found.score}" if found.status == "fuzzy" else "")
@@ -184,25 +202,22 @@ def _load(
     if problems:
         raise DatasetError(_sorted(problems))
     notes = tuple(str(w) for w in _sorted(warnings))
-    dataset = Dataset(spec, texts, tuple(quote_anchors), event_anchors, str(yaml_path), notes)
+    dataset = Dataset(spec, texts, tuple(quote_anchors), event_anchors, label, notes)
     return dataset, list(seeds.values())
 
 
-def _drifted_sources(spec: DatasetSpec, seeds: dict[str, FsPath], warn: Report) -> set[str]:
+def _drifted_sources(spec: DatasetSpec, shas: dict[str, str], warn: Report) -> set[str]:
     """Sources whose file no longer has the sha256 recorded in the dataset."""
-    from .cache import file_sha
-
     drifted: set[str] = set()
     for i, source in enumerate(spec.sources):
-        seed = seeds.get(source.id)
-        if source.sha256 and seed is not None:
-            if file_sha(seed) != source.sha256.lower():
-                drifted.add(source.id)
-                warn(
-                    ("sources", i, "sha256"),
-                    f"source {source.id!r} has changed since it was curated "
-                    "(sha256 differs): its passages are re-anchored or orphaned",
-                )
+        sha = shas.get(source.id)
+        if source.sha256 and sha is not None and sha != source.sha256.lower():
+            drifted.add(source.id)
+            warn(
+                ("sources", i, "sha256"),
+                f"source {source.id!r} has changed since it was curated "
+                "(sha256 differs): its passages are re-anchored or orphaned",
+            )
     return drifted
 
 
@@ -212,9 +227,12 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def _read_sources(
     spec: DatasetSpec, roots: list[FsPath], report: Report
-) -> tuple[dict[str, str], dict[str, FsPath]]:
+) -> tuple[dict[str, str], dict[str, FsPath], dict[str, str]]:
+    """Each source's article text, resolved path and sha256 (of the bytes
+    read: a seed is opened once, through `files`, and never blocks)."""
     texts: dict[str, str] = {}
     seeds: dict[str, FsPath] = {}
+    shas: dict[str, str] = {}
     for i, source in enumerate(spec.sources):
         where: yamlread.Path = ("sources", i, "file")
         if not source.file.strip():
@@ -226,15 +244,20 @@ def _read_sources(
             report(where, exc.message)
             continue
         try:
-            text = read_text_file(full, source.file)
+            data = read_bytes(full, source.file)
+            sha = hashlib.sha256(data).hexdigest()  # for the drift check: no second read
+            text = decode_text(data, source.file)
         except DatasetError as exc:
             for problem in exc.problems:
                 at = f" at line {problem.line}" if problem.line > 1 else ""
                 report(where, f"source file {source.file!r}: {problem.message}{at}")
             continue
-        if not text.strip():
+        finally:
+            data = b""  # a seed may be 256 MiB: do not keep its bytes beside its text
+        if not text or text.isspace():
             report(where, f"source file {source.file!r} is empty")
             continue
         texts[source.id] = clean_article(text)
         seeds[source.id] = full
-    return texts, seeds
+        shas[source.id] = sha
+    return texts, seeds, shas

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
 
 # C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate
 # controls that can visually reorder a line (the "Trojan Source" characters).
@@ -19,20 +21,19 @@ _CONTROL_RE = re.compile(_CONTROL)
 # character becomes one visible replacement character instead of vanishing.
 PLACEHOLDER = "\ufffd"
 
-_QUOTE_FOLD = str.maketrans(
-    {
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-    }
+_QUOTE_PAIRS = (
+    ("\u201c", '"'),  # “
+    ("\u201d", '"'),  # ”
+    ("\u201e", '"'),  # „
+    ("\u201f", '"'),  # ‟
+    ("\u00ab", '"'),  # «
+    ("\u00bb", '"'),  # »
+    ("\u2018", "'"),  # ‘
+    ("\u2019", "'"),  # ’
+    ("\u201a", "'"),  # ‚
+    ("\u201b", "'"),  # ‛
 )
+_QUOTE_FOLD = str.maketrans(dict(_QUOTE_PAIRS))
 
 
 def clean(text: str) -> str:
@@ -57,27 +58,54 @@ def fold_quotes(text: str) -> str:
     return text.translate(_QUOTE_FOLD)
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Collapse whitespace runs to one space and fold quotes.
+# \s is exactly str.isspace() for str patterns.
+_ODD_SPACE_RE = re.compile(r"[^\S ]")  # whitespace other than a plain space
+_DOUBLE_RE = re.compile("[" + "".join(k for k, v in _QUOTE_PAIRS if v == '"') + "]")
+_SINGLE_RE = re.compile("[" + "".join(k for k, v in _QUOTE_PAIRS if v == "'") + "]")
+_SPACES_RE = re.compile("  +")
+_CHUNK = 1 << 20
 
-    Returns the normalised text and, for each of its characters, the index of
-    the character it came from, so a match can be mapped back to offsets.
+
+class Normalised:
+    """A text with whitespace runs collapsed to one space and quotes folded
+    (`squash` without the strip), and the way back to the text's offsets.
+
+    Only runs of two or more whitespace characters move offsets, so the map
+    back holds two integers per such run, not one per character (a 200 MB
+    article once took 10 GB as per-character lists). The text is done a
+    chunk at a time with C-level substitutions, so no list of millions of
+    pieces is ever built and each chunk takes the fastest path it can.
     """
-    out: list[str] = []
-    origin: list[int] = []
-    in_space = False
-    folded = fold_quotes(text)
-    for i, ch in enumerate(folded):
-        if ch.isspace():
-            if in_space:
-                continue
-            in_space = True
-            out.append(" ")
-        else:
-            in_space = False
-            out.append(ch)
-        origin.append(i)
-    return "".join(out), origin
+
+    def __init__(self, text: str) -> None:
+        code = "i" if len(text) < 2**31 else "q"
+        self._starts = array(code)  # where each run sits in the normalised text
+        self._shifts = array(code)  # characters dropped up to the end of each run
+        pieces: list[str] = []
+        dropped = at = 0
+        while at < len(text):
+            end = min(at + _CHUNK, len(text))
+            while end < len(text) and text[end].isspace():
+                end += 1  # never split a run of whitespace between two chunks
+            chunk = _ODD_SPACE_RE.sub(" ", text[at:end])
+            if not chunk.isascii():
+                chunk = _SINGLE_RE.sub("'", _DOUBLE_RE.sub('"', chunk))
+            for run in _SPACES_RE.finditer(chunk):
+                self._starts.append(at + run.start() - dropped)
+                dropped += run.end() - run.start() - 1
+                self._shifts.append(dropped)
+            pieces.append(_SPACES_RE.sub(" ", chunk))
+            at = end
+        self.text = "".join(pieces)
+
+    def origin(self, at: int) -> int:
+        """The text's offset of the normalised text's character `at`."""
+        i = bisect_right(self._starts, at) - 1
+        if i < 0:
+            return at
+        if self._starts[i] == at:  # a run's one space: the run's first character
+            return at + (self._shifts[i - 1] if i else 0)
+        return at + self._shifts[i]
 
 
 def squash(text: str) -> str:

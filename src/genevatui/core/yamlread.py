@@ -13,12 +13,16 @@ deeper than MAX_DEPTH are errors.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+from . import yamlerrors
+from .yamlerrors import Lines, Mark, YamlSyntaxError, forbidden, syntax_error
+
+__all__ = ["Lines", "Located", "Mark", "YamlProblem", "YamlSyntaxError", "read_yaml"]
 
 try:  # libyaml is ~10x faster; fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
@@ -27,6 +31,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 Path = tuple[str | int, ...]
 MAX_DEPTH = 64
+# A number literal longer than this is refused, and never given to int():
+# past 4,300 digits Python raises ValueError (and where a user lifts that
+# limit, conversion is quadratic). No field needs more than a few digits.
+MAX_NUMBER_CHARS = 100
+NESTING_MESSAGE = f"nesting deeper than {MAX_DEPTH} levels"
 
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", _STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -39,29 +48,12 @@ _FLOAT_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 
 
 @dataclass(frozen=True)
-class Mark:
-    """A 1-based position in the YAML file."""
-
-    line: int
-    col: int
-
-
-@dataclass(frozen=True)
 class YamlProblem:
     """A problem found while reading, before any schema check."""
 
     mark: Mark
     path: Path
     message: str
-
-
-class YamlSyntaxError(Exception):
-    """The text is not well-formed YAML, or cannot be read safely."""
-
-    def __init__(self, mark: Mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
 
 
 @dataclass
@@ -94,77 +86,15 @@ class Located:
         return self.mark(path)
 
 
-_BREAK_RE = re.compile(r"\r\n|\r|\n")
-# Raw characters a YAML file may not hold (libyaml refuses them with a bare
-# character index): C0 controls but tab and line ends, DEL and C1. (U+2028
-# and U+2029 are allowed: libyaml counts them as line breaks, editors do
-# not, so positions are recomputed from the character index by `Lines`.)
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-class Lines:
-    """Character index -> 1-based line and column, as an editor counts them
-    (\n, \r\n and a lone \r end a line; U+2028 does not)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in _BREAK_RE.finditer(text)]
-
-    def mark(self, index: int) -> Mark:
-        line = bisect_right(self.starts, index) - 1
-        return Mark(line + 1, index - self.starts[line] + 1)
-
-    def line_text(self, line: int) -> str:
-        start = self.starts[line - 1]
-        end = self.starts[line] if line < len(self.starts) else len(self.text)
-        return self.text[start:end]
-
-
-def _forbidden(text: str, lines: Lines) -> None:
-    found = _FORBIDDEN_RE.search(text)
-    if found:
-        raise YamlSyntaxError(
-            lines.mark(found.start()),
-            f"YAML syntax error: unacceptable character #x{ord(found.group()):04x}: "
-            "control characters are not allowed",
-        )
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, lines: Lines) -> YamlSyntaxError:
-    context = exc.context or ""
-    reason = exc.problem or context or "invalid YAML"
-    problem = lines.mark(exc.problem_mark.index) if exc.problem_mark is not None else None
-    # An unclosed quote is found far below, where YAML gives up; its start
-    # is the useful place.
-    if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
-        where = lines.mark(exc.context_mark.index)
-        at = f" at line {problem.line}" if problem else ""
-        return YamlSyntaxError(where, f"YAML syntax error: {reason}{at} {context} that starts here")
-    if problem is None:
-        start = exc.context_mark.index if exc.context_mark is not None else 0
-        return YamlSyntaxError(lines.mark(start), f"YAML syntax error: {reason}")
-    opened = _unclosed_quote_before(lines, problem.line)
-    if opened is not None and reason.startswith(("did not find expected", "expected")):
-        return YamlSyntaxError(
-            opened,
-            f"YAML syntax error: {reason} at line {problem.line} after a quoted scalar "
-            "that starts here (is its closing quote missing?)",
-        )
-    return YamlSyntaxError(problem, f"YAML syntax error: {reason}")
-
-
-def _unclosed_quote_before(lines: Lines, line: int) -> Mark | None:
-    """The nearest line above `line` with an odd number of double quotes."""
-    for n in range(line - 1, max(line - 200, 0), -1):
-        text = lines.line_text(n)
-        if text.replace('\\"', "").count('"') % 2 == 1:
-            col = text.index('"')
-            return Mark(n, col + 1)
-    return None
+class NumberTooLong(ValueError):
+    """A plain scalar that is a number of more than MAX_NUMBER_CHARS characters."""
 
 
 def resolve_scalar(event: yaml.ScalarEvent) -> Any:
-    """Plain scalars become null, bool, int, float or str; the rest is str."""
+    """Plain scalars become null, bool, int, float or str; the rest is str.
+
+    Raises NumberTooLong for a number literal too long to convert safely.
+    """
     value = str(event.value)
     if event.style or event.tag is not None or not event.implicit[0]:
         return value  # quoted, block or explicitly tagged: a string
@@ -174,11 +104,12 @@ def resolve_scalar(event: yaml.ScalarEvent) -> Any:
         return True
     if value in _FALSE:
         return False
-    if _INT_RE.match(value):
-        return int(value)
-    if _FLOAT_RE.match(value):
-        return float(value)
-    return value
+    is_int = _INT_RE.match(value) is not None
+    if not is_int and _FLOAT_RE.match(value) is None:
+        return value
+    if len(value) > MAX_NUMBER_CHARS:
+        raise NumberTooLong(value)
+    return int(value) if is_int else float(value)
 
 
 def _reporting(
@@ -210,21 +141,48 @@ class _Frame:
 def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
     """Parse `text` into plain data, recording positions and problems."""
     lines = Lines(text)
-    out = Located(None, {}, {}, [], lines)
-    _forbidden(text, lines)
+    forbidden(text, lines)
     try:
-        events = yaml.parse(text, Loader=_Loader)
-        if progress is not None:
-            events = _reporting(events, len(text), progress)
-        _Builder(out, lines).run(events)
+        return _parse(text, lines, progress)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, lines) from None
-    except yaml.YAMLError as exc:
+        if yamlerrors.is_nesting_limit(exc.problem) and exc.problem_mark is not None:
+            raise _nesting_error(text, lines, exc.problem_mark.index) from None
+        raise syntax_error(exc, lines) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow
         where = getattr(exc, "position", None)
         mark = lines.mark(where) if isinstance(where, int) else Mark(1, 1)
-        reason = str(exc).splitlines()[0]
+        code = getattr(exc, "character", None)
+        what = f"character #x{ord(code) if isinstance(code, str) else code:04x}"
+        reason = f"{what} is not allowed" if isinstance(code, int | str) else yamlerrors.GENERIC
         raise YamlSyntaxError(mark, f"YAML syntax error: {reason}") from None
+
+
+def _parse(text: str, lines: Lines, progress: Callable[[str, float], None] | None) -> Located:
+    out = Located(None, {}, {}, [], lines)
+    events = yaml.parse(text, Loader=_Loader)
+    if progress is not None:
+        events = _reporting(events, len(text), progress)
+    _Builder(out, lines).run(events)
     return out
+
+
+def _nesting_error(text: str, lines: Lines, stop: int) -> YamlSyntaxError:
+    """Our own nesting error, when libyaml stopped first at its own limit.
+
+    libyaml 0.2.6 refuses a 1,000th level, and its scanner reads a line of
+    `[[[[…` ahead before the parser hands over the 65th: our check never
+    saw it. Parsed again up to where libyaml stopped, the text stays within
+    libyaml's limit yet holds every level before it, so the builder meets
+    the 65th level and reports it where it is, whatever libyaml's limit.
+    """
+    try:
+        _parse(text[:stop], lines, None)
+    except YamlSyntaxError as exc:
+        if exc.message == NESTING_MESSAGE:
+            return exc
+    except yaml.YAMLError:
+        pass
+    return YamlSyntaxError(lines.mark(stop), NESTING_MESSAGE)
 
 
 class _Builder:
@@ -311,7 +269,14 @@ class _Builder:
             return
         path = self._slot_path(event)
         assert path is not None
-        self._put(resolve_scalar(event) if self._check_node(event, path) else None)
+        value = None
+        if self._check_node(event, path):
+            try:
+                value = resolve_scalar(event)
+            except NumberTooLong as exc:
+                size = f"{len(exc.args[0]):,} characters; at most {MAX_NUMBER_CHARS}"
+                self.problem(event, path, f"number too long ({size})")
+        self._put(value)
 
     def _key(self, frame: _Frame, event: yaml.ScalarEvent) -> None:
         key = str(event.value)
@@ -331,6 +296,10 @@ class _Builder:
         frame.key, frame.key_event = _DROPPED, event
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
+        # Counted inside a rejected (skipped) node too, so that where the
+        # error lands never depends on which parser or limit libyaml has.
+        if len(self.stack) + self.skip > MAX_DEPTH:
+            raise YamlSyntaxError(self._at(event), NESTING_MESSAGE)
         if self.skip:
             self.skip += 1
             return
@@ -342,8 +311,6 @@ class _Builder:
             return
         path = self._slot_path(event)
         assert path is not None
-        if len(path) > MAX_DEPTH:
-            raise YamlSyntaxError(self._at(event), f"nesting deeper than {MAX_DEPTH} levels")
         if not self._check_node(event, path):
             self._put(None)
             self.skip = 1
