@@ -38,7 +38,7 @@ def check_spec(spec: DatasetSpec, report: Report) -> None:
 
 def _records(data: Record, section: str) -> list[tuple[int, Record]]:
     value = data.get(section)
-    if not isinstance(value, list):
+    if not isinstance(value, list | tuple):  # tuples: a DatasetSpec's to_builtins
         return []
     return [(i, r) for i, r in enumerate(value) if isinstance(r, dict)]
 
@@ -50,7 +50,7 @@ def _text(record: Record, field: str) -> str | None:
 
 def _texts(record: Record, field: str) -> list[tuple[int, str]]:
     value = record.get(field)
-    if not isinstance(value, list):
+    if not isinstance(value, list | tuple):
         return []
     return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
 
