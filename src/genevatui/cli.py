@@ -75,7 +75,11 @@ def _add_data(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def _add_filters(parser: argparse.ArgumentParser) -> None:
+def _add_filters(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # In a subcommand, a flag left out keeps the value given before it
+    # (`genevatui --speaker x export`), as --data does; one given replaces it.
+    many: object = argparse.SUPPRESS if sub else []
+    one: object = argparse.SUPPRESS if sub else None
     group = parser.add_argument_group("filters", _FILTERS_HELP)
     for flag, dest, what in (
         ("--speaker", "speakers", "quotes by this person, and events they spoke at"),
@@ -83,14 +87,13 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         ("--delegation", "delegations", "quotes by this delegation's people, and its events"),
         ("--topic", "topics", "quotes on this topic, and events where it was raised"),
     ):
-        group.add_argument(flag, dest=dest, action="append", default=[], metavar="NAME", help=what)
-    group.add_argument("--search", action="append", default=[], metavar="TEXT", help=_SEARCH_HELP)
-    group.add_argument(
-        "--from", dest="date_from", metavar="DATE", help=_DATE_HELP.format(when="on or after it")
-    )
-    group.add_argument(
-        "--to", dest="date_to", metavar="DATE", help=_DATE_HELP.format(when="on or before it")
-    )
+        group.add_argument(
+            flag, dest=dest, action="append", default=many, metavar="NAME", help=what
+        )
+    group.add_argument("--search", action="append", default=many, metavar="TEXT", help=_SEARCH_HELP)
+    for flag, dest, when in (("--from", "date_from", "after"), ("--to", "date_to", "before")):
+        help_text = _DATE_HELP.format(when=f"on or {when} it")
+        group.add_argument(flag, dest=dest, default=one, metavar="DATE", help=help_text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data(export, argparse.SUPPRESS)
     export.add_argument("--format", choices=FORMATS, default="json", help=_FORMAT_HELP)
-    _add_filters(export)
+    _add_filters(export, sub=True)
     return parser
 
 

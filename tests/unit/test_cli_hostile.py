@@ -174,3 +174,23 @@ def test_messages_never_fail_on_the_locale(tmp_path: Path, locale: str) -> None:
         assert done.returncode == code, (argv, done.stderr)
         assert b"Traceback" not in done.stderr and b"Error" not in done.stderr, done.stderr
         assert_safe(done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain G\u00e8neve \u2014 \u201cok\u201d", "plain G\u00e8neve \u2014 \u201cok\u201d"),
+        (OSC_TITLE, "\\x1b]0;evil\\x07"),
+        ("a\tb\nc\rd\x00\x7f", "a\\tb\\nc\\rd\\x00\\x7f"),
+        ("\x85\x9b\u202a\u202e\u2066\u2069\u200f\u061c\u2028", "\\x85\\x9b\\u202a\\u202e"
+         "\\u2066\\u2069\\u200f\\u061c\\u2028"),
+        (os.fsdecode(b"\xff\x9b"), "\\xff\\x9b"),  # bytes of a name that is not UTF-8
+        ("\ud800", "\\ud800"),
+    ],
+)  # fmt: skip
+def test_shown(text: str, expected: str) -> None:
+    from genevatui.core.text import shown
+
+    assert shown(text) == expected
+    assert shown(expected) == expected  # what it shows is safe as it is
+    expected.encode("ascii" if expected.isascii() else "utf-8")  # and always encodable

@@ -215,3 +215,15 @@ def test_the_search_help_is_what_the_code_does(capsys: pytest.CaptureFixture[str
     # "Repeated, the values are ORed"
     assert ids(capsys, "--search", "door", "--search", "nothing") == {sherman, state}
     assert ids(capsys, "--search", '"door', "--search", "nothing") == {sherman, state}
+
+
+def test_filters_before_the_subcommand_apply(capsys: pytest.CaptureFixture[str]) -> None:
+    # They were silently dropped: `genevatui --speaker sherman export` exported everything.
+    assert ids(capsys, "--speaker", "ryabkov") == {"ryabkov-result"}
+    code, out, _ = call(capsys, "--speaker", "sherman", "--from", "2022-01-10", "export",
+                        "--data", M, "--format", "jsonl")  # fmt: skip
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["sherman-door"]
+    code, out, _ = call(capsys, "--speaker", "sherman", "export", "--speaker", "ryabkov",
+                        "--data", M, "--format", "jsonl")  # fmt: skip
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["ryabkov-result"]
