@@ -14,67 +14,133 @@ from typing import NoReturn, TextIO
 
 from . import __version__
 from .core.bundled import bundled_dataset
-from .core.dates import date_problem
+from .core.dates import date_bounds, date_problem
+from .core.export import FORMATS, export
 from .core.loader import load_dataset, load_index
 from .core.models import Dataset
 from .core.problems import DatasetError
-from .core.query import Filter, UnknownName
+from .core.query import Filter, Index, UnknownName
+from .core.search import any_of
+from .core.text import shown
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+_FILTERS_HELP = (
+    "Each flag narrows what is shown (the TUI) or written (export). Names match "
+    "ids, names and aliases, ignoring case and accents (--delegation washington, "
+    "--speaker ryabikov); part of a name (2+ letters) matches when no name does. "
+    "Repeat a flag to OR its values (--speaker sherman --speaker ryabkov); "
+    "different flags combine with AND."
+)
+_SEARCH_HELP = (
+    "words that must all occur, in any order, in a quote (its text, the speaker's "
+    'names, its event\'s title) or an event (title, summary, passages); "a phrase" '
+    "in double quotes must occur as written; A | B or A OR B matches either; parts "
+    "of words match; case and accents are ignored. Repeated, the values are ORed"
+)
+_DATE_HELP = (
+    "YYYY, YYYY-MM or YYYY-MM-DD: only what happened {when} (a date known only to "
+    "the month or year counts when its span overlaps)"
+)
+_FORMAT_HELP = (
+    "json (default): one document with the sources, people, matching events and "
+    "quotes; jsonl: one quote per line; csv: one quote per row; markdown: a "
+    "citation list. Always UTF-8, whatever the locale"
+)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # The message can quote what was typed (`unrecognized arguments: …`).
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {shown(message)}\n")
+
+
+def _data_path(value: str) -> str:
+    if not value:
+        # `--data "$UNSET"` must not quietly check the bundled dataset instead.
+        raise argparse.ArgumentTypeError(
+            "empty path (an unset variable?); leave --data out for the bundled dataset"
+        )
+    return value
 
 
 def _add_data(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--data",
         metavar="PATH",
+        type=_data_path,
         default=default,
-        help="dataset YAML to load (default: the bundled dataset)",
+        help="the dataset's YAML file (default: the bundled dataset)",
     )
 
 
-def _add_filters(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("filters (repeat a flag to OR its values)")
-    for flag, dest in (
-        ("--speaker", "speakers"),
-        ("--venue", "venues"),
-        ("--delegation", "delegations"),
-        ("--topic", "topics"),
+def _add_filters(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
+    # In a subcommand, a flag left out keeps the value given before it
+    # (`genevatui --speaker x export`), as --data does; one given replaces it.
+    many: object = argparse.SUPPRESS if sub else []
+    one: object = argparse.SUPPRESS if sub else None
+    group = parser.add_argument_group("filters", _FILTERS_HELP)
+    for flag, dest, what in (
+        ("--speaker", "speakers", "quotes by this person, and events they spoke at"),
+        ("--venue", "venues", "quotes and events at this venue"),
+        ("--delegation", "delegations", "quotes by this delegation's people, and its events"),
+        ("--topic", "topics", "quotes on this topic, and events where it was raised"),
     ):
-        group.add_argument(flag, dest=dest, action="append", default=[], metavar="NAME")
-    group.add_argument("--search", action="append", default=[], metavar="TEXT")
-    group.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]]")
-    group.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]]")
+        group.add_argument(
+            flag, dest=dest, action="append", default=many, metavar="NAME", help=what
+        )
+    group.add_argument("--search", action="append", default=many, metavar="TEXT", help=_SEARCH_HELP)
+    for flag, dest, when in (("--from", "date_from", "after"), ("--to", "date_to", "before")):
+        help_text = _DATE_HELP.format(when=f"on or {when} it")
+        group.add_argument(flag, dest=dest, default=one, metavar="DATE", help=help_text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="genevatui",
         description="Explore who said what, where and when at the January 2022 "
-        "Russia–West security talks, with every quote anchored in its article.",
+        "Russia–West security talks, with every quote anchored in its article. "
+        "Without a COMMAND, opens the explorer (it needs a terminal).",
     )
     parser.add_argument("--version", action="version", version=f"genevatui {__version__}")
     _add_data(parser, None)
     _add_filters(parser)
-    parser.add_argument("--goto", metavar="ID", help="start on this event or quote")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    validate = sub.add_parser("validate", help="check a dataset; list every problem")
+    parser.add_argument("--goto", metavar="ID", help="open the explorer on this event or quote")
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        parser_class=_Parser,
+        help="what to do instead of opening the explorer",
+    )
+    validate = sub.add_parser(
+        "validate",
+        help="check a dataset; list every problem",
+        description="Check a dataset: print a summary and exit 0, or print every "
+        "problem as file:line:col: field: message and exit 1.",
+    )
     _add_data(validate, argparse.SUPPRESS)
-    export = sub.add_parser("export", help="write quotes to stdout")
+    export = sub.add_parser(
+        "export",
+        help="write quotes to stdout",
+        description="Write the quotes (and, in json, the events) that pass the filters to stdout.",
+    )
     _add_data(export, argparse.SUPPRESS)
-    export.add_argument("--format", choices=("json", "jsonl", "csv", "markdown"), default="json")
-    _add_filters(export)
+    export.add_argument("--format", choices=FORMATS, default="json", help=_FORMAT_HELP)
+    _add_filters(export, sub=True)
     return parser
+
+
+def say(line: str, stream: TextIO) -> None:
+    """Print one message line. Every message goes through here: a path or a
+    value the user typed, or a name quoted from the data, can never reach the
+    terminal as a control sequence (OSC 0/8/52, CSI, bidi overrides)."""
+    print(shown(line), file=stream)
 
 
 def _print_problems(exc: DatasetError, err: TextIO) -> None:
     for line in exc.report_lines():
-        print(line, file=err)
+        say(line, err)
 
 
 def _load(path: str | None, err: TextIO) -> Dataset | None:
@@ -95,19 +161,19 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     counts = {s: sum(a.status == s for a in anchors) for s in statuses}
     direct = sum(q.kind == "direct" for q in spec.quotes)
     for line in dataset.warnings:
-        print(f"warning: {line}", file=err)
+        say(f"warning: {line}", err)
     orphans = dataset.orphans
-    print(
+    say(
         f"{'ok' if not orphans else 'orphans'}: {dataset.path}: {len(spec.sources)} sources, "
         f"{len(spec.people)} people, {len(spec.venues)} venues, {len(spec.events)} events, "
         f"{len(spec.quotes)} quotes ({direct} direct, {len(spec.quotes) - direct} reported); "
         f"{len(anchors)} passages anchored: {counts['exact']} exact, "
         f"{counts['tolerant']} tolerant, {counts['fuzzy']} fuzzy, {counts['orphan']} orphaned",
-        file=out,
+        out,
     )
     for i in orphans:
         quote = spec.quotes[i]
-        print(f"orphan: quote {quote.id!r} ({quote.speaker}): {quote.text[:70]!r}", file=err)
+        say(f"orphan: quote {quote.id!r} ({quote.speaker}): {quote.text[:70]!r}", err)
     # Orphaned quotes are a curation task: the article changed under them.
     return EXIT_DATA if orphans else EXIT_OK
 
@@ -118,7 +184,7 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
         venues=tuple(args.venues),
         delegations=tuple(args.delegations),
         topics=tuple(args.topics),
-        text=" ".join(args.search),
+        text=any_of(args.search),  # repeated, like every filter flag: OR
         date_from=args.date_from,
         date_to=args.date_to,
     )
@@ -128,40 +194,91 @@ def _dates_ok(args: argparse.Namespace, err: TextIO) -> bool:
     for flag, value in (("--from", args.date_from), ("--to", args.date_to)):
         problem = value is not None and date_problem(value)
         if problem:
-            print(f"genevatui: {flag}: {problem}", file=err)
+            say(f"genevatui: {flag}: {problem}", err)
+            return False
+    # Each at its own precision: --from 2022-01 --to 2022-01-10 is a range,
+    # --from 2022-02 --to 2022-01 can match nothing and is surely a mistake.
+    if args.date_from and args.date_to:
+        if date_bounds(args.date_from)[0] > date_bounds(args.date_to)[1]:
+            say(f"genevatui: --from {args.date_from} is after --to {args.date_to}", err)
             return False
     return True
+
+
+def _load_index(
+    args: argparse.Namespace, err: TextIO, goto: str | None = None
+) -> tuple[int, Index | None]:
+    """The dataset's index with the filters (and `goto`) checked, or an exit code."""
+    try:
+        index = load_index(args.data or bundled_dataset())
+        index.check(filter_from_args(args))
+        if goto:
+            index.target(goto)
+    except DatasetError as exc:
+        _print_problems(exc, err)
+        return EXIT_DATA, None
+    except UnknownName as exc:
+        say(f"genevatui: {exc}", err)
+        return EXIT_USAGE, None
+    return EXIT_OK, index
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not _dates_ok(args, err):
         return EXIT_USAGE
-    try:
-        index = load_index(args.data or bundled_dataset())
-    except DatasetError as exc:
-        _print_problems(exc, err)
-        return EXIT_DATA
-    from .core.export import export  # only the export path needs the writers
-
+    code, index = _load_index(args, err)
+    if index is None:
+        return code
     dataset = index.dataset
-    flt = filter_from_args(args)
-    try:
-        index.check(flt)
-    except UnknownName as exc:
-        print(f"genevatui: {exc}", file=err)
-        return EXIT_USAGE
-    out.write(export(dataset, args.format, flt, index))
+    _write_data(export(dataset, args.format, filter_from_args(args), index), out)
     if dataset.orphans:
-        print(
+        say(
             f"genevatui: warning: {len(dataset.orphans)} orphaned quote(s) left out "
             "(their articles changed; see `genevatui validate`)",
-            file=err,
+            err,
         )
     return EXIT_OK
 
 
+def _write_data(text: str, out: TextIO) -> None:
+    """An export is data: UTF-8 whatever the locale says, never altered."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a plain text stream (tests): it takes str as is
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()  # here, so that a closed pipe is seen inside main()
+
+
+def _no_terminal() -> str | None:
+    """Which standard stream is not a terminal, if any. The explorer reads
+    keys from stdin and draws on stderr; without a terminal Textual spins at
+    full CPU forever instead of failing."""
+    for name in ("stdin", "stdout", "stderr"):
+        stream = getattr(sys, name)
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except ValueError:  # closed
+            return name
+    return None
+
+
 def _tui(args: argparse.Namespace, err: TextIO) -> int:
     if not _dates_ok(args, err):
+        return EXIT_USAGE
+    if missing := _no_terminal():
+        # Load anyway: a bad dataset or name is reported as validate and
+        # export report it, whatever runs the command.
+        code, _ = _load_index(args, err, args.goto)
+        if code:
+            return code
+        say(
+            f"genevatui: the explorer needs a terminal, and {missing} is not one; "
+            "for scripts, use `genevatui export` or `genevatui validate`",
+            err,
+        )
         return EXIT_USAGE
     from . import create_app  # Textual is imported only here
 
@@ -173,16 +290,26 @@ def _tui(args: argparse.Namespace, err: TextIO) -> int:
         _print_problems(exc, err)
         return EXIT_DATA
     except UnknownName as exc:
-        print(f"genevatui: {exc}", file=err)
+        say(f"genevatui: {exc}", err)
         return EXIT_USAGE
     app.run()
     for line in app.problems:  # a large dataset's load failed inside the app
-        print(line, file=err)
+        say(line, err)
     return app.return_code or EXIT_OK
+
+
+def _never_fail_to_print() -> None:
+    # Messages, help and usage must print whatever the locale's encoding
+    # (PYTHONIOENCODING=ascii): what it cannot encode is shown as \xe9.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `genevatui` console script."""
+    _never_fail_to_print()
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
@@ -201,5 +328,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for users; GENEVATUI_DEBUG=1 shows it
         if os.environ.get("GENEVATUI_DEBUG"):
             raise
-        print(f"genevatui: internal error: {type(exc).__name__}: {exc}", file=err)
+        say(f"genevatui: internal error: {type(exc).__name__}: {exc}", err)
         return 70

@@ -206,8 +206,13 @@ def test_export_filters_repeat_as_or_and_combine_as_and(capsys: pytest.CaptureFi
         "ryabkov-result",
         "sherman-door",
     ]
+    assert export_ids(capsys, "--search", "door open") == ["sherman-door"]
+    assert export_ids(capsys, "--search", "door result") == []
     assert export_ids(capsys, "--search", "door", "--search", "open") == ["sherman-door"]
-    assert export_ids(capsys, "--search", "door", "--search", "result") == []
+    assert export_ids(capsys, "--search", "door", "--search", "result") == [
+        "ryabkov-result",
+        "sherman-door",
+    ]
     assert export_ids(capsys, "--from", "2022-01-11") == ["state-department-nothing"]
     assert export_ids(capsys, "--from", "2022-01", "--to", "2022-01-10") == [
         "state-department-nothing",

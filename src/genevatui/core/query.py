@@ -4,6 +4,7 @@
 lower-cased, accent-folded search keys; `Index.run(Filter)` then scans those
 arrays. Names are resolved to ids first (names, ids and aliases match,
 case-insensitively); kinds combine with AND, values within a kind with OR.
+The search text's syntax (words, "phrases", `|` alternatives) is in `search`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import msgspec
 
 from .dates import date_bounds, sort_key
 from .models import Dataset, Event, Person, Quote
+from .search import narrows, parse, select
 from .text import search_key
 
 MEMO_SIZE = 64
@@ -281,8 +283,8 @@ class Index:
 
         Quotes come in timeline order, or grouped by delegation and speaker
         (`statement_order`) with `by_speaker`. Recent results are kept: typing
-        one more letter scans only what the text before it matched, and a
-        backspace finds its result already made.
+        one more letter usually scans only what the text before it matched,
+        and a backspace finds its result already made.
         """
         key = (flt, by_speaker)
         if key in self._memo:
@@ -296,29 +298,27 @@ class Index:
         return result
 
     def _narrowest_base(self, flt: Filter, by_speaker: bool) -> tuple[list[int], list[int]]:
-        """Where to start scanning: everything, or an earlier result for the
-        same filter whose text is a prefix of this one (a superset of it)."""
+        """Where to start scanning: everything, or the smallest earlier result
+        for the same filter whose text matches a superset of what this text
+        matches (`door` for `door open`, but never `door` for `door | war`)."""
         quotes = self.statement_order if by_speaker else self.quote_order
         events = self.event_order
-        if not flt.text:
+        query = parse(flt.text)
+        if not query:
             return quotes, events
-        text = search_key(flt.text)
-        best = -1
         for (old, old_by_speaker), result in self._memo.items():
-            if old_by_speaker != by_speaker or not old.text:
-                continue
-            old_text = search_key(old.text)
             if (
-                len(old_text) > best
-                and text.startswith(old_text)
+                old_by_speaker == by_speaker
+                and len(result.quotes) + len(result.events) < len(quotes) + len(events)
+                and narrows(query, parse(old.text))
                 and msgspec.structs.replace(old, text=flt.text) == flt
             ):
-                best, quotes, events = len(old_text), result.quotes, result.events
+                quotes, events = result.quotes, result.events
         return quotes, events
 
     def _scan(self, flt: Filter, quotes: list[int], events: list[int]) -> Result:
         c = self._criteria(flt)
-        terms = search_key(flt.text).split()
+        query = parse(flt.text)
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
         hi = date_bounds(flt.date_to)[1] if flt.date_to else None
 
@@ -334,8 +334,7 @@ class Index:
             quotes = [i for i in quotes if not self.q_topics[i].isdisjoint(t)]
         if lo or hi:
             quotes = [i for i in quotes if _overlaps(self.q_bounds[i], lo, hi)]
-        for term in terms:
-            quotes = [i for i in quotes if term in self.q_key[i]]
+        quotes = select(query, quotes, self.q_key)
 
         if s is not None:
             events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]
@@ -350,8 +349,7 @@ class Index:
             events = [i for i in events if not self.e_topics[i].isdisjoint(t)]
         if lo or hi:
             events = [i for i in events if _overlaps(self.e_bounds[i], lo, hi)]
-        for term in terms:
-            events = [i for i in events if term in self.e_key[i]]
+        events = select(query, events, self.e_key)
         return Result(list(quotes), list(events))
 
 

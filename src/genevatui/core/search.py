@@ -1,0 +1,101 @@
+"""The search text: words, "phrases" and alternatives. The CLI and the TUI share it.
+
+- `nuclear war`: both words, anywhere in the record, in any order;
+- `"nuclear war"`: the words together, in that order (an unclosed quote runs to
+  the end, so a phrase matches while it is being typed);
+- `nato | ukraine` or `nato OR ukraine`: either side (`|` and the upper-case
+  word `OR`, outside quotes);
+- parts of words match (`guarant` finds "guarantees"); case, accents and the
+  shape of quotation marks are ignored.
+
+The CLI joins repeated `--search` values with ` | ` (`any_of`), so they OR
+like every other repeated filter flag.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from .text import fold_quotes, search_key
+
+Query = tuple[tuple[str, ...], ...]
+"""Alternatives, each a tuple of search-key substrings that must all occur.
+The empty query has no text criterion: it matches everything."""
+
+# A phrase (closed or not), a bar, or a word (a run of anything else).
+_TOKEN = re.compile(r'"[^"]*"?|\||[^\s"|]+')
+_OR = "OR"
+
+
+@functools.lru_cache(maxsize=256)
+def parse(text: str) -> Query:
+    """The alternatives `text` stands for; empty terms and alternatives drop out.
+
+    Within an alternative a term that is part of another is dropped (it adds
+    nothing), so `door doo` is the same query as `door`.
+    """
+    alternatives: list[tuple[str, ...]] = []
+    terms: list[str] = []
+    for token in (*_TOKEN.findall(fold_quotes(text)), "|"):
+        if token in ("|", _OR):
+            if terms:
+                alternatives.append(_essential(terms))
+            terms = []
+        elif term := search_key(token.strip('"')):
+            terms.append(term)
+    return tuple(dict.fromkeys(alternatives))
+
+
+def _essential(terms: list[str]) -> tuple[str, ...]:
+    unique = sorted(set(terms), key=lambda t: (-len(t), t))  # longest first: rejects most
+    return tuple(t for n, t in enumerate(unique) if not any(t in u for u in unique[:n]))
+
+
+def any_of(texts: Iterable[str]) -> str:
+    """One search text that matches what any of `texts` matches.
+
+    An unclosed quote is closed first, so that it cannot swallow the next value.
+    """
+    closed = [t + '"' if fold_quotes(t).count('"') % 2 else t for t in texts]
+    return " | ".join(closed)
+
+
+def matches(query: Query, key: str) -> bool:
+    """Whether the search key `key` passes `query` (the brute-force definition)."""
+    return not query or any(all(term in key for term in alt) for alt in query)
+
+
+def select(query: Query, items: list[int], keys: Sequence[str]) -> list[int]:
+    """The items (indices into `keys`) that pass `query`, in their order."""
+    if not query:
+        return items
+    if len(query) == 1:
+        return _all_terms(query[0], items, keys)
+    keep: set[int] = set()
+    for alt in query:
+        keep.update(_all_terms(alt, items, keys))
+    return [i for i in items if i in keep]
+
+
+def _all_terms(terms: tuple[str, ...], items: list[int], keys: Sequence[str]) -> list[int]:
+    for term in terms:  # one comprehension per term: the fast path in CPython
+        items = [i for i in items if term in keys[i]]
+    return items
+
+
+def narrows(new: Query, old: Query) -> bool:
+    """True when everything `new` matches, `old` matches too (so an earlier
+    result for `old` can be scanned instead of everything).
+
+    Sufficient, not necessary: each alternative of `new` must imply some
+    alternative of `old`, term by term, and a term implies every part of it.
+    """
+    if not old:
+        return True
+    if not new:
+        return False
+    return all(
+        any(all(any(t in s for s in alt) for t in old_alt) for old_alt in old) for alt in new
+    )
