@@ -71,7 +71,8 @@ def _add_data(parser: argparse.ArgumentParser, default: object) -> None:
         metavar="PATH",
         type=_data_path,
         default=default,
-        help="the dataset's YAML file (default: the bundled dataset)",
+        help="the dataset's YAML file, or - for standard input (read once, never cached; "
+        "validate and export only) (default: the bundled dataset)",
     )
 
 

@@ -15,8 +15,8 @@ from textual import events
 from textual.pilot import Pilot
 
 from genevatui import create_app
+from genevatui.core.text import shown as visible
 from genevatui.tui.app import GenevaApp
-from genevatui.tui.safe import visible
 from genevatui.tui.screens.picker import PickerScreen
 from genevatui.tui.widgets.filter_bar import SearchInput
 
@@ -46,7 +46,7 @@ def assert_clean(app: GenevaApp) -> str:
 def test_visible_escapes_what_a_terminal_would_act_on() -> None:
     assert visible("plain é 漢 🙂") == "plain é 漢 🙂"
     assert visible("a\x1b]0;t\x07\tb\nc\u202ed\x9b") == "a\\x1b]0;t\\x07\\tb\\nc\\u202ed\\x9b"
-    assert visible("\udcff") == "\\udcff"  # a byte of an undecodable file name
+    assert visible("\udcff") == "\\xff"  # a byte of an undecodable file name, as the byte
     assert visible(OSC).isprintable()
 
 

@@ -41,35 +41,34 @@ def clean(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
-# What `shown` escapes: every C0 character (tab and newline too: a message is
-# one line), DEL, C1, the bidi marks, embeddings, overrides and isolates, the
-# Unicode line separators, and lone surrogates (undecodable bytes of a file
-# name, which no encoder can print).
-_UNSHOWABLE_RE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+def shown(text: str) -> str:
+    """`text` made safe to print or draw, keeping it readable and exact.
+
+    Unlike `clean` (dataset text, at load), nothing is removed: a path or a
+    value the user typed is shown with every non-printable character
+    (controls, tab and newline: a message is one line; DEL, C1, bidi and other
+    format characters, line separators) as a visible escape (`\\x1b`,
+    `\\u202e`; a byte that was not UTF-8, a lone surrogate from
+    `os.fsdecode`, as `\\xff`), so the user can still tell what was wrong
+    with it. The one rule for the CLI's messages and the TUI's user text.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _show_one(ch) for ch in text)
+
+
 _SHOWN_AS = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
-def shown(text: str) -> str:
-    """`text` made safe to print in a message, keeping it readable and exact.
-
-    Unlike `clean` (dataset text, at load), nothing is removed: a path or a
-    value the user typed is shown with its unsafe characters as visible
-    escapes (`\\x1b`, `\\u202e`; a byte that was not UTF-8 as `\\xff`), so the
-    user can still tell what was wrong with it.
-    """
-    return _UNSHOWABLE_RE.sub(_show_one, text)
-
-
-def _show_one(match: re.Match[str]) -> str:
-    char = match.group()
+def _show_one(char: str) -> str:
     code = ord(char)
     if char in _SHOWN_AS:
         return _SHOWN_AS[char]
     if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape of one byte
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def clean_article(text: str) -> str:

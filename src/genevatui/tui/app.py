@@ -16,7 +16,7 @@ from textual.message import Message
 
 from ..core.problems import DatasetError
 from ..core.query import Filter, Index, UnknownName
-from .safe import visible
+from ..core.text import shown
 from .screens.main import MainScreen
 
 Progress = Callable[[str, float], None]
@@ -243,8 +243,8 @@ class GenevaApp(App[None]):
 
 def internal_error(label: str, exc: Exception) -> str:
     """One safe line for an unexpected failure while loading `label`."""
-    detail = visible(str(exc))
+    detail = shown(str(exc))
     if len(detail) > 300:
         detail = detail[:300] + "…"
-    where = visible(label)
+    where = shown(label)
     return f"genevatui: internal error while loading {where}: {type(exc).__name__}: {detail}"

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-from ..safe import visible
+from ...core.text import shown
 
 
 class LoadingScreen(Screen[None]):
@@ -30,7 +30,7 @@ class LoadingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="loading"):
-            yield Static(Text(f"Loading {visible(self.label)}", style="bold"), id="loading-title")
+            yield Static(Text(f"Loading {shown(self.label)}", style="bold"), id="loading-title")
             yield ProgressBar(total=100, show_eta=False, id="loading-bar")
             yield Static(Text("starting…"), id="loading-stage")
             yield Static(

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from ...core.query import Filter
-from ..safe import visible
+from ...core.text import shown
 from .safe_input import SafeInput
 
 _CHIP_KINDS = (
@@ -32,18 +32,18 @@ def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
     line = Text()
     for label, field in _CHIP_KINDS:
         for value in getattr(flt, field):
-            shown = event_titles.get(value, value) if label == "event" else value
+            name = event_titles.get(value, value) if label == "event" else value
             line.append(f" {label}: ", style="bold reverse")
-            line.append(f"{visible(shown)} ", style="reverse")
+            line.append(f"{shown(name)} ", style="reverse")
             line.append(" ")
     if flt.date_from or flt.date_to:
         line.append(" date: ", style="bold reverse")
         dates = f"{flt.date_from or '…'} – {flt.date_to or '…'}"
-        line.append(f"{visible(dates)} ", style="reverse")
+        line.append(f"{shown(dates)} ", style="reverse")
         line.append(" ")
     if flt.text:
         line.append(" text: ", style="bold reverse")
-        line.append(f"{visible(flt.text)} ", style="reverse")
+        line.append(f"{shown(flt.text)} ", style="reverse")
         line.append(" ")
     if not line:
         line.append("no filters · / text · s speaker · v venue · d delegation · t topic")
@@ -104,8 +104,8 @@ class FilterBar(Horizontal):
         shows (and, once edited, searches for) their escaped form."""
         box = self.query_one(SearchInput)
         box.display = True
-        box.value = shown = visible(text)
-        box.cursor_position = len(shown)
+        box.value = safe = shown(text)
+        box.cursor_position = len(safe)
         box.focus()
 
     def close_search(self) -> None:

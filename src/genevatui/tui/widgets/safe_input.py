@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from ..safe import visible
+from ...core.text import shown
 
 
 class SafeInput(Input):
@@ -14,4 +14,4 @@ class SafeInput(Input):
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Typing, pasting and inserting all end here.
-        super().replace(visible(text), start, end)
+        super().replace(shown(text), start, end)
