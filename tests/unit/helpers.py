@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from genevatui.cli import main
 from genevatui.core import DatasetError, load_dataset
 
 REPO = Path(__file__).resolve().parents[2]
@@ -109,3 +110,13 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
         cwd=REPO,
         timeout=timeout,
     )
+
+
+def call(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run `main(argv)` in-process; argparse's SystemExit becomes the exit code."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err

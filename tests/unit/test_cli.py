@@ -11,10 +11,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINI, MINI_YAML, REPO, edit, make_dataset, position, run_cli, subprocess_env
+from helpers import (
+    MINI,
+    MINI_YAML,
+    REPO,
+    call,
+    edit,
+    make_dataset,
+    position,
+    run_cli,
+    subprocess_env,
+)
 
 from genevatui import __version__
-from genevatui.cli import main
 
 M = str(MINI)
 SUMMARY = re.compile(
@@ -27,16 +36,6 @@ BROKEN = edit(
     ("venue: geneva", "venue: genva"),
     ("precision: day", "precision: month"),
 )
-
-
-def call(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `main(argv)` in-process; argparse's SystemExit becomes the exit code."""
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- validate ------------------------------------------------------------------

@@ -12,21 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINI, MINI_YAML, REPO, edit, make_dataset, run_cli, subprocess_env
+from helpers import MINI, MINI_YAML, REPO, call, edit, make_dataset, run_cli, subprocess_env
 
-from genevatui.cli import build_parser, main
+from genevatui.cli import build_parser
 
 M = str(MINI)
 NO_TERMINAL = "genevatui: the explorer needs a terminal, and {} is not one; for scripts, use"
-
-
-def call(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- 13: no terminal, no explorer (and no 100 % CPU forever) ----------------------------
