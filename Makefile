@@ -25,9 +25,14 @@ run: $(STAMP)  ## install, check the bundled dataset, start genevatui $(ARGS)
 	$(BIN)/genevatui validate
 	$(BIN)/genevatui $(ARGS)
 
-test: $(STAMP) lint  ## lint, type-check and run every test
-	$(BIN)/genevatui validate
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+# Lint runs beside the tests (its output is printed when it ends): the tests
+# leave some CPU idle while they wait on child processes. Either failing fails.
+test: $(STAMP)  ## lint, type-check and run every test
+	@$(MAKE) --no-print-directory lint > $(VENV)/lint.log 2>&1 & lint=$$!; \
+	  $(BIN)/genevatui validate && $(BIN)/pytest -q $(PYTEST_ARGS); tests=$$?; \
+	  wait $$lint; linted=$$?; cat $(VENV)/lint.log; \
+	  [ $$linted -eq 0 ] || echo "make test: lint failed (above)"; \
+	  [ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks docs
