@@ -62,13 +62,13 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
             def loader(progress: Callable[[str, float], None]) -> Index:
                 from .core.loader import load_index
 
-                return load_index(path, progress=progress)
+                return load_index(path, progress=progress, read_cache=False)
 
             return GenevaApp(None, flt, goto, loader=loader, label=str(path))
         else:
             from .core.loader import load_index  # PyYAML is needed only here
 
-            index = load_index(path)
+            index = load_index(path, read_cache=False)  # just missed: not looked up twice
     index.check(flt)
     if goto:
         index.target(goto)

@@ -10,6 +10,7 @@ subprocess with a timeout, in its own session so nothing is left behind.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pty
@@ -17,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,18 +113,21 @@ def test_read_regular_refuses_a_fifo_without_blocking(tmp_path: Path) -> None:
         read_regular(tmp_path / "pipe", 100)  # no writer: a plain open() would block here
 
 
-def test_the_cap_is_on_the_bytes_actually_read() -> None:
+@contextlib.contextmanager
+def filled_pipe(data: bytes) -> Iterator[int]:
+    """The read end of a pipe that holds `data` and whose writer has closed."""
     read_end, write_end = os.pipe()
     try:
-        os.write(write_end, b"x" * 5000)
+        os.write(write_end, data)
         os.close(write_end)
-        write_end = -1
-        with pytest.raises(FileProblem, match="file too large"):
-            read_capped(read_end, 4096)
+        yield read_end
     finally:
         os.close(read_end)
-        if write_end != -1:
-            os.close(write_end)
+
+
+def test_the_cap_is_on_the_bytes_actually_read() -> None:
+    with filled_pipe(b"x" * 5000) as read_end, pytest.raises(FileProblem, match="file too large"):
+        read_capped(read_end, 4096)
 
 
 # -- standard input ----------------------------------------------------------------
@@ -205,14 +210,5 @@ def test_standard_input_from_dev_zero_is_refused(tmp_path: Path) -> None:
 
 
 def test_read_stdin_is_capped() -> None:
-    read_end, write_end = os.pipe()
-    try:
-        os.write(write_end, b"y" * 3000)
-        os.close(write_end)
-        write_end = -1
-        with pytest.raises(FileProblem, match="file too large"):
-            read_stdin(2048, fd=read_end)
-    finally:
-        os.close(read_end)
-        if write_end != -1:
-            os.close(write_end)
+    with filled_pipe(b"y" * 3000) as read_end, pytest.raises(FileProblem, match="file too large"):
+        read_stdin(2048, fd=read_end)

@@ -93,11 +93,6 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("genevatui", appauthor=False))
 
 
-def file_sha(path: Path) -> str | None:
-    """sha256 of a regular file, read in blocks (a 40 MB dataset never sits in memory)."""
-    return sha256_regular(path)
-
-
 def cache_path(yaml_path: Path) -> Path:
     """The one entry for this dataset, named by its resolved path's bytes.
 

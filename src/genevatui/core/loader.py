@@ -24,11 +24,6 @@ MAX_BYTES = 256 * 1024 * 1024
 STDIN_LABEL = "<stdin>"
 
 
-def read_text_file(path: FsPath, label: str) -> str:
-    """Read UTF-8 text (a BOM is dropped) or raise DatasetError saying why not."""
-    return decode_text(read_bytes(path, label), label)
-
-
 def read_bytes(path: FsPath, label: str) -> bytes:
     """A file's bytes, or DatasetError saying why they cannot be read."""
     try:
@@ -103,18 +98,24 @@ def load_dataset(path: str | FsPath, *, progress: Progress | None = None) -> Dat
 
 
 def load_index(
-    path: str | FsPath, *, use_cache: bool = True, progress: Progress | None = None
+    path: str | FsPath,
+    *,
+    use_cache: bool = True,
+    read_cache: bool = True,
+    progress: Progress | None = None,
 ) -> Index:
     """The dataset at `path`, loaded and indexed for querying.
 
     With `use_cache`, a parse cache from an earlier run is used when the YAML,
-    every seed and the program version are unchanged, and written otherwise.
-    Standard input (`-`, `/dev/stdin`) is never cached.
+    every seed and the program version are unchanged, and written otherwise;
+    `read_cache=False` only writes it (the caller has just missed it, and
+    looking again would hash the YAML and every seed twice). Standard input
+    (`-`, `/dev/stdin`) is never cached.
     """
     from . import cache
 
     use_cache = use_cache and not is_stdin(path)
-    entry = cache.read(FsPath(path), str(path)) if use_cache else None
+    entry = cache.read(FsPath(path), str(path)) if use_cache and read_cache else None
     if entry is not None:
         return Index(entry.dataset, entry.pre)
     yaml_path, label, data = _dataset_input(path)
