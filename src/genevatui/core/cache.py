@@ -36,7 +36,7 @@ from .models import Dataset
 from .paths import SourcePathError, dataset_roots, resolve_source
 from .query import Precomputed
 
-FORMAT = 5  # bump when the file layout, Dataset or Precomputed changes
+FORMAT = 6  # bump when the file layout, Dataset or Precomputed changes
 MAX_TOTAL = 512 * 2**20
 """The cache folder's size cap: least recently used entries go first."""
 MAX_HEADER = 16 * 2**20

@@ -25,7 +25,17 @@ Report = Callable[[Path, str], None]
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SHA_RE = re.compile(r"[0-9a-fA-F]{64}\Z")
-SECTIONS = ("topics", "delegations", "sources", "people", "venues", "events", "quotes")
+SECTIONS = (
+    "topics",
+    "delegations",
+    "sources",
+    "people",
+    "venues",
+    "events",
+    "quotes",
+    "assessments",
+    "disagreements",
+)
 _PRECISIONS = ("year", "month", "day")
 
 Record = dict[str, Any]

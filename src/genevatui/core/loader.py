@@ -200,10 +200,28 @@ def _load(
         tuple(place(("events", i, "passages", j), p) for j, p in enumerate(e.passages))
         for i, e in enumerate(spec.events)
     )
+    assessment_anchors = tuple(
+        place(("assessments", i), a.passage) for i, a in enumerate(spec.assessments)
+    )
+    reading_anchors = tuple(
+        tuple(
+            place(("disagreements", i, "readings", j), r.passage) for j, r in enumerate(d.readings)
+        )
+        for i, d in enumerate(spec.disagreements)
+    )
     if problems:
         raise DatasetError(_sorted(problems))
     notes = tuple(str(w) for w in _sorted(warnings))
-    dataset = Dataset(spec, texts, tuple(quote_anchors), event_anchors, label, notes)
+    dataset = Dataset(
+        spec,
+        texts,
+        tuple(quote_anchors),
+        event_anchors,
+        label,
+        notes,
+        assessment_anchors,
+        reading_anchors,
+    )
     return dataset, list(seeds.values())
 
 

@@ -7,7 +7,7 @@ returns: the spec plus the article texts and every passage's anchor.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 import msgspec
 
@@ -28,6 +28,7 @@ EventKind = Literal[
 ]
 Precision = Literal["year", "month", "day"]
 QuoteKind = Literal["direct", "reported"]
+Said = Literal["at", "before", "after"]
 AnchorStatus = Literal["exact", "tolerant", "fuzzy", "orphan"]
 
 
@@ -67,14 +68,30 @@ class Source(Record, frozen=True):
     sha256: str | None = None
     """Hash of the article's bytes as curated: when the file on disk differs,
     passages that no longer match are orphans (warnings), not errors."""
+    # Bibliographic fields, for citations: only what is known, never guessed.
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    """A date ("YYYY", "YYYY-MM" or "YYYY-MM-DD")."""
+    url: str | None = None
+    language: str | None = None
+    """The language of the text in `file` (BCP 47, e.g. "en")."""
+    translation: bool | None = None
+    """True when the text is a translation; unset when that is not known."""
     note: str | None = None
 
 
 class Role(Record, frozen=True):
-    """A title as given by the listed sources (articles may disagree)."""
+    """A title as given by the listed sources (articles may disagree).
+
+    A quote's `speaker_title` is the first role listing the quote's source.
+    """
 
     title: str
     sources: tuple[str, ...]
+    verbatim: bool = True
+    """The title is the article's own words, checked in each listed source;
+    false for the curator's description (say in `note` what it rests on)."""
     note: str | None = None
 
 
@@ -109,6 +126,30 @@ class Passage(Record, frozen=True):
     occurrence: int | None = None
 
 
+class _Selects(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def prefix(self) -> str | None: ...
+    @property
+    def suffix(self) -> str | None: ...
+    @property
+    def occurrence(self) -> int | None: ...
+
+
+def selector(record: _Selects) -> Passage:
+    """The passage selector held in a quote's, assessment's or reading's fields."""
+    return Passage(
+        source=record.source,
+        text=record.text,
+        prefix=record.prefix,
+        suffix=record.suffix,
+        occurrence=record.occurrence,
+    )
+
+
 class Event(Record, frozen=True):
     """Something that happened on a date, as the articles report it."""
 
@@ -137,20 +178,73 @@ class Quote(Record, frozen=True):
     suffix: str | None = None
     occurrence: int | None = None
     event: str | None = None
+    said: Said = "at"
+    """When it was said relative to `event`: at it, before it or after it."""
     topics: tuple[str, ...] = ()
     date: str | None = None
     venue: str | None = None
+    same_as: tuple[str, ...] = ()
+    """Quotes of other sources reporting the same utterance (symmetric)."""
+    pattern_exception: str | None = None
+    """Why the text may hold words that usually signal the author's
+    inference ("judging by", "according to the logic of"…)."""
     note: str | None = None
 
     @property
     def passage(self) -> Passage:
-        return Passage(
-            source=self.source,
-            text=self.text,
-            prefix=self.prefix,
-            suffix=self.suffix,
-            occurrence=self.occurrence,
-        )
+        return selector(self)
+
+
+class Assessment(Record, frozen=True):
+    """The article's own characterisation of a party's position or reasoning
+    ("Judging by the official statements, Washington…"): the author's words
+    about `party`, never a statement by it."""
+
+    id: str
+    party: str
+    """The people id (a person, body or role) whose position is described."""
+    source: str
+    text: str
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: int | None = None
+    event: str | None = None
+    topics: tuple[str, ...] = ()
+    date: str | None = None
+    note: str | None = None
+
+    @property
+    def passage(self) -> Passage:
+        return selector(self)
+
+
+class Reading(Record, frozen=True):
+    """One article's version of a disputed fact: an anchored passage."""
+
+    source: str
+    text: str
+    prefix: str | None = None
+    suffix: str | None = None
+    occurrence: int | None = None
+    note: str | None = None
+
+    @property
+    def passage(self) -> Passage:
+        return selector(self)
+
+
+class Disagreement(Record, frozen=True):
+    """Where articles tell the same thing differently, kept as data."""
+
+    id: str
+    about: str
+    """One line: what the readings disagree on."""
+    readings: tuple[Reading, ...]
+    events: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    """The records the disagreement concerns, so they can point to it."""
+    note: str | None = None
 
 
 class DatasetSpec(Record, frozen=True):
@@ -164,6 +258,8 @@ class DatasetSpec(Record, frozen=True):
     venues: tuple[Venue, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 class Anchor(msgspec.Struct, frozen=True, gc=False):
@@ -190,6 +286,9 @@ class Dataset(msgspec.Struct, frozen=True):
     path: str = ""
     warnings: tuple[str, ...] = ()
     """`file:line:col: message` lines: drifted articles, fuzzy anchors, orphans."""
+    assessment_anchors: tuple[Anchor, ...] = ()
+    reading_anchors: tuple[tuple[Anchor, ...], ...] = ()
+    """One tuple per disagreement, one anchor per reading."""
 
     @property
     def orphans(self) -> list[int]:
