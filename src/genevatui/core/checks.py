@@ -92,7 +92,7 @@ def _check_events(data: Record, refs: Refs) -> None:
         refs.many((*here, "people"), "people", texts(event, "people"))
         for j, passage in records(event, "passages"):
             refs.one((*here, "passages", j, "source"), "sources", text(passage, "source"))
-        check_date(here, text(event, "date"), event.get("precision"), refs.report)
+        _check_date(here, text(event, "date"), event.get("precision"), refs.report)
 
 
 def _check_quotes(data: Record, refs: Refs) -> None:
@@ -103,10 +103,10 @@ def _check_quotes(data: Record, refs: Refs) -> None:
         refs.one((*here, "event"), "events", text(quote, "event"))
         refs.one((*here, "venue"), "venues", text(quote, "venue"))
         refs.many((*here, "topics"), "topics", texts(quote, "topics"))
-        check_date(here, text(quote, "date"), None, refs.report)
+        _check_date(here, text(quote, "date"), None, refs.report)
 
 
-def check_date(here: Path, date: str | None, precision: Any, report: Report) -> None:
+def _check_date(here: Path, date: str | None, precision: Any, report: Report) -> None:
     """A date's form and, for an event, that its precision agrees with it."""
     if date is None:
         return
