@@ -597,6 +597,7 @@ def build_dataset(
                 {
                     "title": rng.choice(ROLE_TITLES).format(adj=del_adj[p["delegation"]]),
                     "sources": rng.sample(cited, min(len(cited), rng.randint(1, 2))),
+                    "verbatim": False,  # invented: the generated articles give no titles
                 }
             )
         out: dict[str, Any] = {k: v for k, v in p.items() if not k.startswith("_")}
@@ -624,7 +625,9 @@ def build_dataset(
 
 
 def _scalar(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
         raise TypeError(f"unexpected scalar {value!r}")
     if isinstance(value, int):
         return str(value)

@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 import pytest
 from helpers import MINI_ARTICLE, MINI_YAML, edit, make_dataset
+from linked_data import make_linked
 
 from genevatui.core import cache, cache_check, loader
 from genevatui.core.loader import load_index
@@ -162,6 +163,82 @@ def test_a_forged_dataset_is_ignored_and_rewritten(
     forge(file, dataset=FORGED_DATASETS[case])
     only_the_checks_refuse(yaml_path, monkeypatch)
     assert_ignored_then_rewritten(yaml_path, file)
+
+
+def rows(name: str, fn: Callable[[Any], Any]) -> Fix:
+    return lambda ds: msgspec.structs.replace(ds, **{name: fn(getattr(ds, name))})
+
+
+def moved(anchor: Any, **changes: Any) -> Any:
+    return msgspec.structs.replace(anchor, **changes)
+
+
+def first_disagreement(**changes: Any) -> Fix:
+    def fix(s: Any) -> Any:
+        first = msgspec.structs.replace(s.disagreements[0], **changes)
+        return msgspec.structs.replace(s, disagreements=(first, *s.disagreements[1:]))
+
+    return spec(fix)
+
+
+# The anchors of assessments and readings are checked like the quotes': a
+# damaged entry never places one outside its article or on another source.
+FORGED_LINKS: dict[str, Fix] = {
+    "no assessment anchors": rows("assessment_anchors", lambda a: ()),
+    "an assessment anchor too many": rows("assessment_anchors", lambda a: (*a, a[0])),
+    "no reading anchors": rows("reading_anchors", lambda r: ()),
+    "a reading anchor short": rows("reading_anchors", lambda r: (r[0][:1], *r[1:])),
+    "assessment anchor past the end": rows(
+        "assessment_anchors", lambda a: (moved(a[0], end=10_000), *a[1:])
+    ),
+    "reading anchor before the start": rows(
+        "reading_anchors", lambda r: ((moved(r[0][0], start=-5), *r[0][1:]), *r[1:])
+    ),
+    "reading anchor on another source": rows(
+        "reading_anchors", lambda r: ((r[0][0], moved(r[0][1], source="article")), *r[1:])
+    ),
+    "reading anchor end before start": rows(
+        "reading_anchors", lambda r: ((moved(r[0][0], start=9, end=3), *r[0][1:]), *r[1:])
+    ),
+    "disagreement names an unknown quote": first_disagreement(quotes=("no-such-quote",)),
+    "disagreement reading on an unknown source": spec(
+        lambda s: msgspec.structs.replace(
+            s,
+            disagreements=tuple(
+                msgspec.structs.replace(
+                    d, readings=tuple(moved(r, source="elsewhere") for r in d.readings)
+                )
+                for d in s.disagreements
+            ),
+        )
+    ),
+    "same_as names an unknown quote": quote(same_as=("no-such-quote",)),
+}
+
+
+@pytest.fixture
+def linked_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GENEVATUI_CACHE_DIR", str(tmp_path / "cache"))
+    return make_linked(tmp_path / "ds")
+
+
+def test_a_dataset_with_links_is_served_from_the_cache(linked_path: Path) -> None:
+    """A disagreement names a quote: checked without the quotes, the entry
+    used to miss every time (the quote ids must still be known)."""
+    cold = load_index(linked_path).dataset
+    hit = cache.read(linked_path)
+    assert hit is not None and hit.dataset == cold
+    assert hit.dataset.spec.disagreements[0].quotes == ("sherman-door",)
+
+
+@pytest.mark.parametrize("case", FORGED_LINKS)
+def test_forged_links_are_ignored_and_rewritten(
+    linked_path: Path, case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file = entry(linked_path)
+    forge(file, dataset=FORGED_LINKS[case])
+    only_the_checks_refuse(linked_path, monkeypatch)
+    assert_ignored_then_rewritten(linked_path, file)
 
 
 FORGED_ORDERS: dict[str, Fix] = {

@@ -84,7 +84,8 @@ CASES = [
     case(
         "record-given-string",
         (
-            "roles:\n      - title: Deputy Foreign Minister\n        sources: [article]",
+            "roles:\n      - title: Deputy Foreign Minister\n        sources: [article]\n"
+            "        verbatim: false  # the test article gives no title",
             "roles: [Deputy]",
         ),
         at="Deputy",

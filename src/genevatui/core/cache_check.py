@@ -58,8 +58,11 @@ def entry_is_valid(dataset: Dataset, pre: Precomputed, sources: list[tuple[str, 
         return False
     problems: list[str] = []
     # The loader's own checks, on everything but the quotes (those, 100x more
-    # numerous, are checked the same way on columns below).
-    check_spec(msgspec.structs.replace(spec, quotes=()), lambda _, m: problems.append(m))
+    # numerous, are checked the same way on columns below); references to
+    # quotes (a disagreement's) still resolve against their ids.
+    quote_ids = set(map(attrgetter("id"), spec.quotes))
+    no_quotes = msgspec.structs.replace(spec, quotes=())
+    check_spec(no_quotes, lambda _, m: problems.append(m), quote_ids)
     q_sources = list(map(attrgetter("source"), spec.quotes))
     return (
         not problems
@@ -67,7 +70,7 @@ def entry_is_valid(dataset: Dataset, pre: Precomputed, sources: list[tuple[str, 
             map(_one_line, (spec.topics, spec.delegations, spec.sources, spec.people, spec.venues))
         )
         and _one_line(spec.events)
-        and _quotes_ok(spec, q_sources)
+        and _quotes_ok(spec, q_sources, quote_ids)
         and _anchors_ok(dataset, q_sources)
         and _orders_ok(dataset, pre)
     )
@@ -98,10 +101,11 @@ def _one_line(records: Sequence[msgspec.Struct]) -> bool:
     return all(_one_line(group) for group in kinds.values())
 
 
-def _quotes_ok(spec: DatasetSpec, sources: list[str]) -> bool:
+def _quotes_ok(spec: DatasetSpec, sources: list[str], quote_ids: set[str]) -> bool:
     """check_spec's quote checks that matter to a reader: every reference
     and date. (Ids shaped or duplicated wrongly would break nothing and cost
-    ~60 ms a warm start at 100,000 quotes; the digest covers them.)"""
+    ~60 ms a warm start at 100,000 quotes; the digest covers them, and the
+    rules of `same_as` links, beyond naming real quotes.)"""
     speakers: set[str] = set()
     events: set[str | None] = set()
     venues: set[str | None] = set()
@@ -127,6 +131,7 @@ def _quotes_ok(spec: DatasetSpec, sources: list[str]) -> bool:
         and venues <= {v.id for v in spec.venues} | {None}
         and set(chain.from_iterable(topics)) <= {t.id for t in spec.topics}
         and all(d is None or date_problem(d) is None for d in dates)
+        and all(set(q.same_as) <= quote_ids for q in spec.quotes if q.same_as)
     )
 
 
@@ -135,13 +140,25 @@ def _anchors_ok(dataset: Dataset, q_sources: list[str]) -> bool:
     spec = dataset.spec
     if len(dataset.quote_anchors) != len(spec.quotes):
         return False
-    if len(dataset.event_anchors) != len(spec.events) or any(
-        len(a) != len(e.passages) for a, e in zip(dataset.event_anchors, spec.events, strict=True)
-    ):
+    if not _shaped_like(dataset.event_anchors, [e.passages for e in spec.events]):
         return False
-    anchors: list[Anchor] = [*dataset.quote_anchors, *chain.from_iterable(dataset.event_anchors)]
+    if len(dataset.assessment_anchors) != len(spec.assessments):
+        return False
+    if not _shaped_like(dataset.reading_anchors, [d.readings for d in spec.disagreements]):
+        return False
+    anchors: list[Anchor] = [
+        *dataset.quote_anchors,
+        *chain.from_iterable(dataset.event_anchors),
+        *dataset.assessment_anchors,
+        *chain.from_iterable(dataset.reading_anchors),
+    ]
     sources = list(map(attrgetter("source"), anchors))
-    if sources != q_sources + [p.source for e in spec.events for p in e.passages]:
+    if sources != [
+        *q_sources,
+        *(p.source for e in spec.events for p in e.passages),
+        *(a.source for a in spec.assessments),
+        *(r.source for d in spec.disagreements for r in d.readings),
+    ]:
         return False
     starts = list(map(attrgetter("start"), anchors))
     ends = list(map(attrgetter("end"), anchors))
@@ -155,6 +172,13 @@ def _anchors_ok(dataset: Dataset, q_sources: list[str]) -> bool:
         and all(map(le, ends, map(length.__getitem__, sources)))  # sources are checked ids
         and all(map(le, repeat(0.0), scores))
         and all(map(le, scores, repeat(100.0)))
+    )
+
+
+def _shaped_like(anchors: Sequence[Sequence[Anchor]], passages: Sequence[Sequence[object]]) -> bool:
+    """One row of anchors per record, one anchor per passage of the record."""
+    return len(anchors) == len(passages) and all(
+        len(a) == len(p) for a, p in zip(anchors, passages, strict=True)
     )
 
 

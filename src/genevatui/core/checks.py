@@ -1,4 +1,5 @@
-"""Checks across records: unique ids, references, dates.
+"""Checks across records: unique ids, references, dates (and, in
+`checks_links`, assessments, disagreements, quote links, bibliography).
 
 They run on the plain YAML data, beside the shape check rather than after it,
 so that every problem is reported at once: a record with a bad `kind` or a
@@ -12,16 +13,17 @@ changed into another. Every problem goes to `report(path, message)`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from typing import Any
 
 import msgspec
 
+from . import checks_links
 from .dates import date_precision, date_problem
 from .models import DatasetSpec
-from .problems import Path, did_you_mean
+from .problems import Path
+from .raw import Record, Refs, Report, records, text, texts
 
-Report = Callable[[Path, str], None]
+__all__ = ["ID_RE", "SECTIONS", "Report", "check_data", "check_spec"]
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SHA_RE = re.compile(r"[0-9a-fA-F]{64}\Z")
@@ -38,74 +40,70 @@ SECTIONS = (
 )
 _PRECISIONS = ("year", "month", "day")
 
-Record = dict[str, Any]
+
+def check_spec(spec: DatasetSpec, report: Report, quote_ids: set[str] | None = None) -> None:
+    """Report duplicate or malformed ids, dangling references and bad dates.
+
+    `quote_ids`, when given, stands for the quotes' ids (the cache checks a
+    spec without its quotes, which it checks by columns, and needs the
+    references to them still resolved).
+    """
+    check_data(msgspec.to_builtins(spec), report, quote_ids)
 
 
-def check_spec(spec: DatasetSpec, report: Report) -> None:
-    """Report duplicate or malformed ids, dangling references and bad dates."""
-    check_data(msgspec.to_builtins(spec), report)
-
-
-def _records(data: Record, section: str) -> list[tuple[int, Record]]:
-    value = data.get(section)
-    if not isinstance(value, list | tuple):  # tuples: a DatasetSpec's to_builtins
-        return []
-    return [(i, r) for i, r in enumerate(value) if isinstance(r, dict)]
-
-
-def _text(record: Record, field: str) -> str | None:
-    value = record.get(field)
-    return value if isinstance(value, str) else None
-
-
-def _texts(record: Record, field: str) -> list[tuple[int, str]]:
-    value = record.get(field)
-    if not isinstance(value, list | tuple):
-        return []
-    return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
-
-
-def check_data(data: Any, report: Report) -> None:
+def check_data(data: Any, report: Report, quote_ids: set[str] | None = None) -> None:
     """Check ids, references and dates of every record well-formed enough."""
     if not isinstance(data, dict):
         return
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version != 1:
         report(("version",), f"unsupported version {version} (this program reads 1)")
-    ids = {section: _check_ids(section, _records(data, section), report) for section in SECTIONS}
+    ids = {section: _check_ids(section, records(data, section), report) for section in SECTIONS}
+    if quote_ids is not None:
+        ids["quotes"] = quote_ids
+    refs = Refs(ids, report)
+    _check_sources(data, report)
+    _check_people(data, refs)
+    _check_events(data, refs)
+    _check_quotes(data, refs)
+    checks_links.check_links(data, refs)
 
-    def ref(path: Path, section: str, value: str | None) -> None:
-        if value is not None and value not in ids[section]:
-            report(path, f"unknown {section} id {value!r}{did_you_mean(value, ids[section])}")
 
-    def refs(path: Path, section: str, values: Iterable[tuple[int, str]]) -> None:
-        for i, value in values:
-            ref((*path, i), section, value)
-
-    for i, source in _records(data, "sources"):
-        sha = _text(source, "sha256")
+def _check_sources(data: Record, report: Report) -> None:
+    for i, source in records(data, "sources"):
+        sha = text(source, "sha256")
         if sha is not None and not SHA_RE.match(sha):
             report(("sources", i, "sha256"), "sha256 must be 64 hexadecimal digits")
-    for i, person in _records(data, "people"):
-        ref(("people", i, "delegation"), "delegations", _text(person, "delegation"))
-        for j, role in _records(person, "roles"):
-            refs(("people", i, "roles", j, "sources"), "sources", _texts(role, "sources"))
-    for i, event in _records(data, "events"):
+        checks_links.check_bibliography(("sources", i), source, report)
+
+
+def _check_people(data: Record, refs: Refs) -> None:
+    for i, person in records(data, "people"):
+        refs.one(("people", i, "delegation"), "delegations", text(person, "delegation"))
+        for j, role in records(person, "roles"):
+            refs.many(("people", i, "roles", j, "sources"), "sources", texts(role, "sources"))
+
+
+def _check_events(data: Record, refs: Refs) -> None:
+    for i, event in records(data, "events"):
         here: Path = ("events", i)
-        ref((*here, "venue"), "venues", _text(event, "venue"))
-        refs((*here, "delegations"), "delegations", _texts(event, "delegations"))
-        refs((*here, "people"), "people", _texts(event, "people"))
-        for j, passage in _records(event, "passages"):
-            ref((*here, "passages", j, "source"), "sources", _text(passage, "source"))
-        _check_date(here, _text(event, "date"), event.get("precision"), report)
-    for i, quote in _records(data, "quotes"):
-        here = ("quotes", i)
-        ref((*here, "speaker"), "people", _text(quote, "speaker"))
-        ref((*here, "source"), "sources", _text(quote, "source"))
-        ref((*here, "event"), "events", _text(quote, "event"))
-        ref((*here, "venue"), "venues", _text(quote, "venue"))
-        refs((*here, "topics"), "topics", _texts(quote, "topics"))
-        _check_date(here, _text(quote, "date"), None, report)
+        refs.one((*here, "venue"), "venues", text(event, "venue"))
+        refs.many((*here, "delegations"), "delegations", texts(event, "delegations"))
+        refs.many((*here, "people"), "people", texts(event, "people"))
+        for j, passage in records(event, "passages"):
+            refs.one((*here, "passages", j, "source"), "sources", text(passage, "source"))
+        _check_date(here, text(event, "date"), event.get("precision"), refs.report)
+
+
+def _check_quotes(data: Record, refs: Refs) -> None:
+    for i, quote in records(data, "quotes"):
+        here: Path = ("quotes", i)
+        refs.one((*here, "speaker"), "people", text(quote, "speaker"))
+        refs.one((*here, "source"), "sources", text(quote, "source"))
+        refs.one((*here, "event"), "events", text(quote, "event"))
+        refs.one((*here, "venue"), "venues", text(quote, "venue"))
+        refs.many((*here, "topics"), "topics", texts(quote, "topics"))
+        _check_date(here, text(quote, "date"), None, refs.report)
 
 
 def _check_date(here: Path, date: str | None, precision: Any, report: Report) -> None:
@@ -126,7 +124,7 @@ def _check_date(here: Path, date: str | None, precision: Any, report: Report) ->
 def _check_ids(section: str, records: list[tuple[int, Record]], report: Report) -> set[str]:
     seen: dict[str, int] = {}
     for i, record in records:
-        value = _text(record, "id")
+        value = text(record, "id")
         if value is None:
             continue
         path: Path = (section, i, "id")

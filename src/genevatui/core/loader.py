@@ -12,6 +12,7 @@ import msgspec
 from . import yamlread
 from .anchoring import AnchorError, Article, anchor
 from .checks import Report, check_data
+from .curation import check_inference, check_role_titles
 from .files import FileProblem, is_stdin, read_regular, read_stdin
 from .models import Anchor, Dataset, DatasetSpec, Passage
 from .paths import SourcePathError, dataset_roots, resolve_source
@@ -169,7 +170,11 @@ def _load(
         mark = located.mark(p)
         warnings.append(Problem(label, mark.line, mark.col, message, p))
 
+    for w in located.warnings:
+        warnings.append(Problem(label, w.mark.line, w.mark.col, w.message, w.path))
     drifted = _drifted_sources(spec, shas, warn)
+    check_role_titles(spec, articles, drifted, report, warn)
+    check_inference(spec, warn)
 
     def place(p: yamlread.Path, passage: Passage) -> Anchor:
         article = articles.get(passage.source)
