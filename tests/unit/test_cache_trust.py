@@ -16,7 +16,7 @@ import pytest
 from helpers import MINI_ARTICLE, MINI_YAML, edit, make_dataset
 from linked_data import make_linked
 
-from genevatui.core import cache, cache_check, loader
+from genevatui.core import cache, cache_check
 from genevatui.core.loader import load_index
 from genevatui.core.models import Dataset
 from genevatui.core.query import Precomputed
@@ -354,10 +354,6 @@ def test_clean_data_that_looks_like_escapes_is_still_cached(
 )
 def test_json_is_clean(data: bytes, clean: bool) -> None:
     assert cache_check.json_is_clean(data) is clean
-
-
-def test_one_line_fields_are_the_loaders() -> None:
-    assert cache_check.ONE_LINE == loader._ONE_LINE
 
 
 def test_every_character_clean_removes_is_refused() -> None:

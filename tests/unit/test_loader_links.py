@@ -26,6 +26,17 @@ def test_the_linked_dataset_loads_with_every_passage_anchored(tmp_path: Path) ->
     assert dataset.texts["other"][second.start : second.end] == "the talks were “useful”"
 
 
+def test_a_disagreements_about_is_one_line(tmp_path: Path) -> None:
+    """`about` is shown on one line: a line break in it is collapsed at load,
+    so it cannot hide what follows it."""
+    text = edit(
+        LINKED_YAML,
+        ("about: What Sherman said of the talks", 'about: "What\\nSherman\\tsaid of the talks"'),
+    )
+    [disagreement] = load_dataset(make_linked(tmp_path, text)).spec.disagreements
+    assert disagreement.about == "What Sherman said of the talks"
+
+
 def test_every_reference_of_an_assessment_is_checked(tmp_path: Path) -> None:
     text = edit(
         LINKED_YAML,

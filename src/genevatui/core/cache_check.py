@@ -20,11 +20,8 @@ import msgspec
 
 from .checks import check_spec
 from .dates import date_problem
-from .models import Anchor, Dataset, DatasetSpec
+from .models import ONE_LINE_FIELDS, Anchor, Dataset, DatasetSpec
 from .query import Precomputed
-
-# Fields the loader makes one line (loader._ONE_LINE; a test keeps them equal).
-ONE_LINE = frozenset({"name", "aliases", "label", "title", "summary", "written", "kind"})
 
 # The dataset part of an entry is JSON written by msgspec, which escapes C0
 # controls (\u00XX, \b, \f, \r; it never writes \u otherwise) and writes
@@ -84,7 +81,7 @@ def _one_line(records: Sequence[msgspec.Struct]) -> bool:
     nested: list[msgspec.Struct] = []
     for name in type(records[0]).__struct_fields__:
         for value in map(attrgetter(name), records):
-            if name in ONE_LINE:
+            if name in ONE_LINE_FIELDS:
                 if isinstance(value, str):
                     values.append(value)
                 elif isinstance(value, tuple):

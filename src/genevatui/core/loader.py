@@ -14,7 +14,7 @@ from .anchoring import AnchorError, Article, anchor
 from .checks import Report, check_data
 from .curation import check_inference, check_role_titles
 from .files import FileProblem, is_stdin, read_regular, read_stdin
-from .models import Anchor, Dataset, DatasetSpec, Passage
+from .models import ONE_LINE_FIELDS, Anchor, Dataset, DatasetSpec, Passage
 from .paths import SourcePathError, dataset_roots, resolve_source
 from .problems import DatasetError, Problem
 from .query import Index
@@ -67,12 +67,6 @@ def decode_text(data: bytes, label: str) -> str:
     return text
 
 
-# Fields shown on one line (chips, headers, pickers): a line break or tab in
-# them would hide what follows ("Sergei Ryabkov\n(parody)" would show as the
-# real name), so their whitespace is collapsed at load.
-_ONE_LINE = frozenset({"name", "aliases", "label", "title", "summary", "written", "kind"})
-
-
 def _sanitise(value: Any, one_line: bool = False) -> Any:
     if isinstance(value, str):
         value = clean(value)
@@ -80,7 +74,7 @@ def _sanitise(value: Any, one_line: bool = False) -> Any:
     if isinstance(value, list):
         return [_sanitise(v, one_line) for v in value]
     if isinstance(value, dict):
-        return {k: _sanitise(v, k in _ONE_LINE) for k, v in value.items()}
+        return {k: _sanitise(v, k in ONE_LINE_FIELDS) for k, v in value.items()}
     return value
 
 

@@ -31,6 +31,14 @@ QuoteKind = Literal["direct", "reported"]
 Said = Literal["at", "before", "after"]
 AnchorStatus = Literal["exact", "tolerant", "fuzzy", "orphan"]
 
+# Fields shown on one line (chips, headers, pickers): a line break or tab in
+# them would hide what follows ("Sergei Ryabkov\n(parody)" would show as the
+# real name), so the loader collapses their whitespace, and a cache entry
+# holding a line break in one of them is refused.
+ONE_LINE_FIELDS = frozenset(
+    {"name", "aliases", "label", "title", "summary", "written", "kind", "about"}
+)
+
 
 class Record(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, gc=False):
     """Base of every dataset record: immutable, keyword-only, strict.
