@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import main_screen, run, source, squash, statements, timeline
+from pilot_helpers import main_screen, run, shown_quotes, source, squash, statements, timeline
 from textual.pilot import Pilot
 
 from genevatui import create_app
@@ -43,9 +43,12 @@ def test_enter_on_statement_jumps_to_its_passage(index: Index, where: str) -> No
     dataset = index.dataset
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
-        items = [r.key for r in statements(app).rows if not r.header]
+        items = shown_quotes(app)
         moves = {"first": [], "middle": ["pagedown", "pagedown", "down"], "last": ["end"]}
         await pilot.press(*moves[where])
+        pane = statements(app)
+        while (pane.cursor_key or 0) >= pane.base:  # past the quotes: the assessments
+            await pilot.press("up")
         i = await choose_row(pilot, app, 0)
         assert i == {"first": items[0], "last": items[-1]}.get(where, i)
         assert where != "middle" or i not in (items[0], items[-1])
@@ -212,9 +215,7 @@ def test_enter_on_passage_hidden_by_the_filter_widens(mini: Dataset) -> None:
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         screen = main_screen(app)
-        assert {
-            spec.quotes[k].speaker for k in [r.key for r in statements(app).rows if not r.header]
-        } == {"ryabkov"}
+        assert {spec.quotes[k].speaker for k in shown_quotes(app)} == {"ryabkov"}
         await pilot.press("enter")
         view = source(app)
         for _ in range(len(view.spans)):
