@@ -157,17 +157,26 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if dataset is None:
         return EXIT_DATA
     spec = dataset.spec
-    anchors = list(dataset.quote_anchors) + [a for row in dataset.event_anchors for a in row]
+    anchors = [
+        *dataset.quote_anchors,
+        *(a for row in dataset.event_anchors for a in row),
+        *dataset.assessment_anchors,
+        *(a for row in dataset.reading_anchors for a in row),
+    ]
     statuses = ("exact", "tolerant", "fuzzy", "orphan")
     counts = {s: sum(a.status == s for a in anchors) for s in statuses}
     direct = sum(q.kind == "direct" for q in spec.quotes)
+    # A same_as link is listed on both of its quotes: count each pair once.
+    links = {frozenset((q.id, other)) for q in spec.quotes for other in q.same_as}
     for line in dataset.warnings:
         say(f"warning: {line}", err)
     orphans = dataset.orphans
     say(
         f"{'ok' if not orphans else 'orphans'}: {dataset.path}: {len(spec.sources)} sources, "
         f"{len(spec.people)} people, {len(spec.venues)} venues, {len(spec.events)} events, "
-        f"{len(spec.quotes)} quotes ({direct} direct, {len(spec.quotes) - direct} reported); "
+        f"{len(spec.quotes)} quotes ({direct} direct, {len(spec.quotes) - direct} reported), "
+        f"{len(spec.assessments)} assessments, {len(spec.disagreements)} disagreements, "
+        f"{len(links)} same_as links; "
         f"{len(anchors)} passages anchored: {counts['exact']} exact, "
         f"{counts['tolerant']} tolerant, {counts['fuzzy']} fuzzy, {counts['orphan']} orphaned",
         out,

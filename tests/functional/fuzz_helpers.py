@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
-from pilot_helpers import counts_text, expected_counts, shown_events, shown_quotes
+from pilot_helpers import (
+    counts_text,
+    expected_counts,
+    shown_assessments,
+    shown_events,
+    shown_quotes,
+)
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.pilot import Pilot
@@ -362,6 +368,9 @@ def assert_invariants(app: GenevaApp, index: Index, where: str) -> None:
         assert sorted(shown_quotes(app)) == sorted(result.quotes), (
             f"{where}: statements differ from Index.run({flt!r})"
         )
+        assert sorted(shown_assessments(app)) == sorted(result.assessments), (
+            f"{where}: assessments differ from Index.run({flt!r})"
+        )
         assert sorted(shown_events(app)) == sorted(result.events), (
             f"{where}: timeline differs from Index.run({flt!r})"
         )
@@ -377,6 +386,15 @@ def assert_invariants(app: GenevaApp, index: Index, where: str) -> None:
         )
         assert source.text == dataset.texts[anchor.source], (
             f"{where}: quote {span.key} shown in the wrong article"
+        )
+    elif span.kind == "assessment":
+        anchor = dataset.assessment_anchors[span.key]
+        assert (span.start, span.end) == (anchor.start, anchor.end), (
+            f"{where}: assessment {span.key} shown at {span.start}:{span.end}, "
+            f"anchored at {anchor.start}:{anchor.end}"
+        )
+        assert source.text == dataset.texts[anchor.source], (
+            f"{where}: assessment {span.key} shown in the wrong article"
         )
     else:
         assert span.kind == "event", f"{where}: unknown span kind {span.kind!r}"

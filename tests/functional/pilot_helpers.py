@@ -78,7 +78,14 @@ def expected_counts(index: Index, flt: Filter) -> str:
 
 def shown_quotes(app: GenevaApp) -> list[int]:
     """Quote indices of the item rows of the statements pane, top to bottom."""
-    return [row.key for row in statements(app).rows if not row.header]
+    pane = statements(app)
+    return [row.key for row in pane.rows if not row.header and row.key < pane.base]
+
+
+def shown_assessments(app: GenevaApp) -> list[int]:
+    """Assessment indices of the statements pane's last group, top to bottom."""
+    pane = statements(app)
+    return [row.key - pane.base for row in pane.rows if not row.header and row.key >= pane.base]
 
 
 def shown_events(app: GenevaApp) -> list[int]:
@@ -90,6 +97,7 @@ def assert_shows(app: GenevaApp, index: Index, flt: Filter) -> Result:
     result = index.run(flt)
     assert main_screen(app).filter == flt
     assert sorted(shown_quotes(app)) == sorted(result.quotes)
+    assert sorted(shown_assessments(app)) == sorted(result.assessments)
     assert sorted(shown_events(app)) == sorted(result.events)
     assert counts_text(app) == expected_counts(index, flt)
     return result

@@ -59,6 +59,7 @@ DATASETS: dict[str, Path] = {
     "bundled": Path(bundled_dataset()),
     "mini": DATA / "mini" / "events.yaml",
     "injection": DATA / "injection" / "events.yaml",
+    "assess": DATA / "assess" / "events.yaml",  # assessments apart from the quotes
 }
 
 CI_KEYS_PER_DATASET = 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import main_screen, run, source, squash, statements, timeline
+from pilot_helpers import main_screen, run, shown_quotes, source, squash, statements, timeline
 from textual.pilot import Pilot
 
 from genevatui import create_app
@@ -28,6 +28,13 @@ def assert_quote_current(app: GenevaApp, dataset: Dataset, i: int) -> None:
     assert view.border_title == titles[anchor.source]
 
 
+async def up_to_the_quotes(pilot: Pilot[Any], app: GenevaApp) -> None:
+    """From an assessment row (the list's last group), up to the last quote."""
+    pane = statements(app)
+    while (pane.cursor_key or 0) >= pane.base:
+        await pilot.press("up")
+
+
 async def choose_row(pilot: Pilot[Any], app: GenevaApp, downs: int) -> int:
     """From the statements pane: move `downs` items down, press enter; the quote index."""
     assert app.focused is statements(app)
@@ -43,9 +50,10 @@ def test_enter_on_statement_jumps_to_its_passage(index: Index, where: str) -> No
     dataset = index.dataset
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
-        items = [r.key for r in statements(app).rows if not r.header]
+        items = shown_quotes(app)
         moves = {"first": [], "middle": ["pagedown", "pagedown", "down"], "last": ["end"]}
         await pilot.press(*moves[where])
+        await up_to_the_quotes(pilot, app)
         i = await choose_row(pilot, app, 0)
         assert i == {"first": items[0], "last": items[-1]}.get(where, i)
         assert where != "middle" or i not in (items[0], items[-1])
@@ -169,6 +177,7 @@ def test_back_to_a_quote_hidden_by_the_filter_clears_it(index: Index) -> None:
         screen = main_screen(app)
         a = await choose_row(pilot, app, 0)
         await pilot.press("shift+tab", "end")
+        await up_to_the_quotes(pilot, app)
         b = await choose_row(pilot, app, 0)
         speaker_b = spec.quotes[b].speaker
         assert spec.quotes[a].speaker != speaker_b
@@ -212,9 +221,7 @@ def test_enter_on_passage_hidden_by_the_filter_widens(mini: Dataset) -> None:
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         screen = main_screen(app)
-        assert {
-            spec.quotes[k].speaker for k in [r.key for r in statements(app).rows if not r.header]
-        } == {"ryabkov"}
+        assert {spec.quotes[k].speaker for k in shown_quotes(app)} == {"ryabkov"}
         await pilot.press("enter")
         view = source(app)
         for _ in range(len(view.spans)):

@@ -28,7 +28,8 @@ from genevatui import __version__
 M = str(MINI)
 SUMMARY = re.compile(
     r"ok: .*events\.yaml: 1 sources, 3 people, 1 venues, 1 events, 3 quotes "
-    r"\(1 direct, 2 reported\); 4 passages anchored: 3 exact, 1 tolerant, 0 fuzzy, 0 orphaned\n\Z"
+    r"\(1 direct, 2 reported\), 0 assessments, 0 disagreements, 0 same_as links; "
+    r"4 passages anchored: 3 exact, 1 tolerant, 0 fuzzy, 0 orphaned\n\Z"
 )
 BROKEN = edit(
     MINI_YAML,

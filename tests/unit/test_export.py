@@ -32,7 +32,7 @@ def doc_of(path: Path, flt: Filter | None = None) -> dict[str, Any]:
 
 def test_json_shape(tmp_path: Path) -> None:
     doc = doc_of(MINI)
-    assert set(doc) == {"sources", "people", "events", "quotes"}
+    assert set(doc) == {"sources", "people", "events", "quotes", "assessments", "disagreements"}
     for key, required in (
         ("sources", SOURCE_KEYS),
         ("people", PERSON_KEYS),

@@ -70,3 +70,11 @@ def format_date(text: str | None) -> str:
     if len(parts) == 2:
         return f"{_MONTHS[parts[1]]} {parts[0]}"
     return f"{parts[2]} {_MONTHS[parts[1]]} {parts[0]}"
+
+
+def overlaps(bounds: tuple[str, str] | None, lo: str | None, hi: str | None) -> bool:
+    """Whether `bounds` (from date_bounds; None: undated) meet the range
+    lo..hi (either end open). An undated record is in no range."""
+    if bounds is None:
+        return False
+    return (lo is None or bounds[1] >= lo) and (hi is None or bounds[0] <= hi)

@@ -2,6 +2,13 @@
 
 The JSON shape is a stable interface for scripts (see the README); extra
 keys may be added, existing ones never change meaning.
+
+What is whose words: a quote is what a speaker said (direct: their words;
+reported: the article's paraphrase of them). An assessment is the article's
+own words ABOUT a party, never a statement by it: it is exported apart from
+the quotes, attributed to its article, with "record": "assessment". JSONL and
+CSV hold one row per quote and nothing else; assessments and disagreements
+are in the JSON document and in the Markdown sections.
 """
 
 from __future__ import annotations
@@ -31,11 +38,20 @@ CSV_FIELDS = (
     "start",
     "end",
     "text",
+    "speaker_title",
+    "said",
+    "same_as",
 )
 
 
 def quote_record(index: Index, i: int) -> dict[str, Any]:
-    """One quote as the export shape; `text` is the article's slice."""
+    """One quote as the export shape; `text` is the article's slice.
+
+    `speaker_title` is the title the quote's own article gives the speaker
+    (`speaker_title_verbatim` false: the curator's description of them);
+    `said` is "at", "before" or "after" its event; `same_as` lists quotes in
+    other articles that report the same utterance.
+    """
     dataset = index.dataset
     quote = dataset.spec.quotes[i]
     anchor = dataset.quote_anchors[i]
@@ -43,14 +59,18 @@ def quote_record(index: Index, i: int) -> dict[str, Any]:
     venue = index.quote_venue(quote)
     event = index.events.get(quote.event or "")
     source = index.sources[quote.source]
+    role = index.speaker_title(quote)
     return {
         "id": quote.id,
         "speaker": person.name,
         "speaker_id": person.id,
+        "speaker_title": role.title if role else None,
+        "speaker_title_verbatim": role.verbatim if role else None,
         "delegation": person.delegation,
         "delegation_name": index.delegations[person.delegation].name,
         "event": quote.event,
         "event_title": event.title if event else None,
+        "said": quote.said,
         "venue": venue,
         "venue_name": index.venues[venue].name if venue else None,
         "date": index.quote_date(quote),
@@ -64,17 +84,87 @@ def quote_record(index: Index, i: int) -> dict[str, Any]:
         "topics": list(quote.topics),
         "anchoring": anchor.status,
         "anchoring_score": anchor.score,
+        "same_as": list(quote.same_as),
         "note": quote.note,
     }
 
 
+def assessment_record(index: Index, i: int) -> dict[str, Any]:
+    """One assessment: the article's words (`text`, its slice) about `party`."""
+    dataset = index.dataset
+    item = dataset.spec.assessments[i]
+    anchor = dataset.assessment_anchors[i]
+    party = index.people[item.party]
+    source = index.sources[item.source]
+    return {
+        "record": "assessment",
+        "id": item.id,
+        "party": party.id,
+        "party_name": party.name,
+        "delegation": party.delegation,
+        "source": item.source,
+        "source_title": source.title,
+        "file": source.file,
+        "start": anchor.start,
+        "end": anchor.end,
+        "text": dataset.texts[item.source][anchor.start : anchor.end],
+        "event": item.event,
+        "topics": list(item.topics),
+        "date": index.assessments.dates[i],
+        "note": item.note,
+    }
+
+
+def disagreement_record(index: Index, i: int) -> dict[str, Any]:
+    """One disagreement with each reading as an anchored slice of its article."""
+    dataset = index.dataset
+    item = dataset.spec.disagreements[i]
+    readings = []
+    for reading, anchor in zip(item.readings, dataset.reading_anchors[i], strict=True):
+        source = index.sources[reading.source]
+        readings.append(
+            {
+                "source": reading.source,
+                "source_title": source.title,
+                "file": source.file,
+                "start": anchor.start,
+                "end": anchor.end,
+                "text": dataset.texts[reading.source][anchor.start : anchor.end],
+                "note": reading.note,
+            }
+        )
+    return {
+        "id": item.id,
+        "about": item.about,
+        "note": item.note,
+        "events": list(item.events),
+        "people": list(item.people),
+        "quotes": list(item.quotes),
+        "readings": readings,
+    }
+
+
 def to_document(index: Index, result: Result) -> dict[str, Any]:
-    """The whole JSON export for the quotes and events in `result`."""
+    """The whole JSON export for the quotes, events and assessments in
+    `result`. Sources, people and disagreements are reference lists: whole,
+    whatever the filter."""
     spec = index.dataset.spec
     events = [spec.events[i] for i in result.events]
     return {
         "sources": [
-            {"id": s.id, "file": s.file, "title": s.title, "kind": s.kind} for s in spec.sources
+            {
+                "id": s.id,
+                "file": s.file,
+                "title": s.title,
+                "kind": s.kind,
+                "outlet": s.outlet,
+                "author": s.author,
+                "published": s.published,
+                "url": s.url,
+                "language": s.language,
+                "translation": s.translation,
+            }
+            for s in spec.sources
         ],
         "people": [
             {"id": p.id, "name": p.name, "delegation": p.delegation, "aliases": list(p.aliases)}
@@ -94,6 +184,8 @@ def to_document(index: Index, result: Result) -> dict[str, Any]:
             for e in events
         ],
         "quotes": [quote_record(index, i) for i in result.quotes],
+        "assessments": [assessment_record(index, i) for i in result.assessments],
+        "disagreements": [disagreement_record(index, i) for i in range(len(spec.disagreements))],
     }
 
 
@@ -123,10 +215,12 @@ def _csv(index: Index, result: Result) -> str:
     for i in result.quotes:
         row = quote_record(index, i)
         row["topics"] = ";".join(row["topics"])
+        row["same_as"] = ";".join(row["same_as"])
         writer.writerow(row)
     return out.getvalue()
 
 
+_MARKS = '"“”„«»'  # not ’: it also ends words (an apostrophe)
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
 
 
@@ -136,16 +230,63 @@ def md_escape(text: str) -> str:
 
 
 def _markdown(index: Index, result: Result) -> str:
+    """Quotes, then the articles' assessments, then their disagreements.
+
+    Only a direct quote's text goes in quotation marks: a reported one is the
+    article's paraphrase, so it is written plain and marked "(reported)". An
+    assessment is in quotation marks because it IS the article's wording,
+    attributed to the article, not to the party it describes.
+    """
     lines = ["# genevatui: quotes", ""]
     for i in result.quotes:
         r = quote_record(index, i)
         where = ", ".join(x for x in (format_date(r["date"]), r["venue_name"]) if x)
+        if r["kind"] == "direct":
+            # The article's own quotation marks at the edges give way to ours.
+            words = f"“{md_escape(r['text'].strip(_MARKS))}” (direct)"
+        else:
+            words = f"{md_escape(r['text'])} (reported)"
         lines.append(
-            f"- **{md_escape(r['speaker'])}** ({md_escape(r['delegation_name'])})"
+            f"- {_md_speaker(r)}"
             + (f", {md_escape(where)}" if where else "")
-            + f": “{md_escape(r['text'])}” ({r['kind']}) — "
-            + f"*{md_escape(r['source_title'])}*, {md_escape(r['file'])}, "
-            + f"chars {r['start']}–{r['end']}"
+            + f": {words} — "
+            + _md_cite(r)
         )
+    if result.assessments:
+        lines += ["", "## Assessments: the articles' own words about a party (not statements)", ""]
+        for i in result.assessments:
+            r = assessment_record(index, i)
+            when = format_date(r["date"])
+            lines.append(
+                f"- *{md_escape(r['source_title'])}* on **{md_escape(r['party_name'])}**"
+                + (f" ({md_escape(when)})" if when else "")
+                + f": “{md_escape(r['text'])}” — {md_escape(r['file'])}, "
+                + f"chars {r['start']}–{r['end']}"
+            )
+    if index.dataset.spec.disagreements:
+        lines += ["", "## Disagreements between articles", ""]
+        for i in range(len(index.dataset.spec.disagreements)):
+            r = disagreement_record(index, i)
+            lines.append(f"- **{md_escape(r['about'])}** ({md_escape(r['id'])})")
+            for reading in r["readings"]:
+                note = f" ({md_escape(reading['note'])})" if reading["note"] else ""
+                lines.append(
+                    f"  - *{md_escape(reading['source_title'])}*: “{md_escape(reading['text'])}”"
+                    + f"{note} — {_md_cite(reading, title=False)}"
+                )
     lines.append("")
     return "\n".join(lines)
+
+
+def _md_speaker(r: dict[str, Any]) -> str:
+    """`**Name** (Title; Delegation)`: the title as the quote's article gives it."""
+    title = r["speaker_title"]
+    if title and r["speaker_title_verbatim"] is False:
+        title += ", curator's description"
+    inside = "; ".join(x for x in (title, r["delegation_name"]) if x)
+    return f"**{md_escape(r['speaker'])}** ({md_escape(inside)})"
+
+
+def _md_cite(r: dict[str, Any], *, title: bool = True) -> str:
+    head = f"*{md_escape(r['source_title'])}*, " if title else ""
+    return head + f"{md_escape(r['file'])}, chars {r['start']}–{r['end']}"

@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import msgspec
 
-from .dates import date_bounds, sort_key
-from .models import Dataset, Event, Person, Quote
+from .assessed import AssessmentTable
+from .dates import date_bounds, overlaps, sort_key
+from .models import Dataset, Event, Person, Quote, Role
 from .search import narrows, parse, select
 from .text import search_key
 
@@ -56,10 +57,15 @@ class UnknownName(ValueError):
 
 @dataclass(frozen=True)
 class Result:
-    """Matching quote and event indices, each in timeline order."""
+    """Matching quote, event and assessment indices, each in timeline order
+    (quotes and assessments grouped by delegation and speaker or party
+    with `Index.run(..., by_speaker=True)`)."""
 
     quotes: list[int]
     events: list[int]
+    assessments: list[int] = field(default_factory=list)
+    """Indices into spec.assessments: the articles' words about a party,
+    kept apart from the quotes (what a party said)."""
 
 
 class Precomputed(msgspec.Struct, frozen=True):
@@ -104,16 +110,27 @@ class Index:
 
     # -- derived fields -------------------------------------------------
     def quote_date(self, quote: Quote) -> str | None:
-        if quote.date is not None:
+        """Its own date, else its event's when it was said at or after the
+        event; a statement made before an event has only its own date."""
+        if quote.date is not None or quote.said == "before":
             return quote.date
         event = self.events.get(quote.event or "")
         return event.date if event else None
 
     def quote_venue(self, quote: Quote) -> str | None:
-        if quote.venue is not None:
+        """Its own venue, else its event's, by the same rule as the date."""
+        if quote.venue is not None or quote.said == "before":
             return quote.venue
         event = self.events.get(quote.event or "")
         return event.venue if event else None
+
+    def speaker_title(self, quote: Quote) -> Role | None:
+        """The speaker's title as the quote's own article gives it: the
+        first of the speaker's roles that lists the quote's source."""
+        for role in self.people[quote.speaker].roles:
+            if quote.source in role.sources:
+                return role
+        return None
 
     def speaker(self, quote: Quote) -> Person:
         return self.people[quote.speaker]
@@ -181,6 +198,11 @@ class Index:
     @functools.cached_property
     def q_bounds(self) -> list[tuple[str, str] | None]:
         return [date_bounds(d) if d else None for d in self.q_dates]
+
+    @functools.cached_property
+    def assessments(self) -> AssessmentTable:
+        """The assessments' filter keys, built on first use."""
+        return AssessmentTable(self.dataset, self.people, self.events)
 
     @functools.cached_property
     def _event_members(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
@@ -290,33 +312,44 @@ class Index:
         if key in self._memo:
             self._memo.move_to_end(key)
             return self._memo[key]
-        quotes, events = self._narrowest_base(flt, by_speaker)
-        result = self._scan(flt, quotes, events)
+        quotes, events, assessments = self._narrowest_base(flt, by_speaker)
+        result = self._scan(flt, quotes, events, assessments)
         self._memo[key] = result
         if len(self._memo) > MEMO_SIZE:
             self._memo.popitem(last=False)
         return result
 
-    def _narrowest_base(self, flt: Filter, by_speaker: bool) -> tuple[list[int], list[int]]:
+    def _narrowest_base(
+        self, flt: Filter, by_speaker: bool
+    ) -> tuple[list[int], list[int], list[int]]:
         """Where to start scanning: everything, or the smallest earlier result
         for the same filter whose text matches a superset of what this text
         matches (`door` for `door open`, but never `door` for `door | war`)."""
         quotes = self.statement_order if by_speaker else self.quote_order
         events = self.event_order
+        table = self.assessments
+        assessments = table.grouped if by_speaker else table.order
         query = parse(flt.text)
         if not query:
-            return quotes, events
+            return quotes, events, assessments
+
+        def size(q: list[int], e: list[int], a: list[int]) -> int:
+            return len(q) + len(e) + len(a)
+
         for (old, old_by_speaker), result in self._memo.items():
             if (
                 old_by_speaker == by_speaker
-                and len(result.quotes) + len(result.events) < len(quotes) + len(events)
+                and size(result.quotes, result.events, result.assessments)
+                < size(quotes, events, assessments)
                 and narrows(query, parse(old.text))
                 and msgspec.structs.replace(old, text=flt.text) == flt
             ):
-                quotes, events = result.quotes, result.events
-        return quotes, events
+                quotes, events, assessments = result.quotes, result.events, result.assessments
+        return quotes, events, assessments
 
-    def _scan(self, flt: Filter, quotes: list[int], events: list[int]) -> Result:
+    def _scan(
+        self, flt: Filter, quotes: list[int], events: list[int], assessments: list[int]
+    ) -> Result:
         c = self._criteria(flt)
         query = parse(flt.text)
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
@@ -333,7 +366,7 @@ class Index:
         if (t := c["topic"]) is not None:
             quotes = [i for i in quotes if not self.q_topics[i].isdisjoint(t)]
         if lo or hi:
-            quotes = [i for i in quotes if _overlaps(self.q_bounds[i], lo, hi)]
+            quotes = [i for i in quotes if overlaps(self.q_bounds[i], lo, hi)]
         quotes = select(query, quotes, self.q_key)
 
         if s is not None:
@@ -348,9 +381,10 @@ class Index:
         if t is not None:
             events = [i for i in events if not self.e_topics[i].isdisjoint(t)]
         if lo or hi:
-            events = [i for i in events if _overlaps(self.e_bounds[i], lo, hi)]
+            events = [i for i in events if overlaps(self.e_bounds[i], lo, hi)]
         events = select(query, events, self.e_key)
-        return Result(list(quotes), list(events))
+        assessments = self.assessments.scan(c, query, lo, hi, assessments)
+        return Result(list(quotes), list(events), list(assessments))
 
 
 def _name_table(rows: Iterable[tuple[str, ...]]) -> dict[str, set[str]]:
@@ -360,9 +394,3 @@ def _name_table(rows: Iterable[tuple[str, ...]]) -> dict[str, set[str]]:
         for name in row:
             table.setdefault(search_key(name), set()).add(row[0])
     return table
-
-
-def _overlaps(bounds: tuple[str, str] | None, lo: str | None, hi: str | None) -> bool:
-    if bounds is None:
-        return False
-    return (lo is None or bounds[1] >= lo) and (hi is None or bounds[0] <= hi)

@@ -8,7 +8,7 @@ is the core's `Index.run`.
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,7 +20,8 @@ from textual.widgets import Static
 
 from ...core.models import Anchor
 from ...core.query import Filter, Index, UnknownName
-from ..describe import describe
+from ..describe import TargetKind, describe
+from ..spans import SpanIndex
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.picker_list import Option
@@ -28,7 +29,7 @@ from ..widgets.source_view import SourceView, Span
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 
-Target = tuple[Literal["quote", "event"], int]
+Target = tuple[TargetKind, int]
 NARROW = 110  # below this many columns the panes stack and the timeline hides
 PICKER_FIELDS = {
     "speaker": "speakers",
@@ -77,32 +78,12 @@ class MainScreen(Screen[None]):
         self.timeline_choice: bool | None = None  # `T` overrides the width rule
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
-        self._spans: dict[str, list[Span]] = {}
-        self._quotes_by_source: dict[str, list[int]] | None = None
+        self._spans = SpanIndex(index.dataset)
         self.orphan_count = len(index.dataset.orphans)
 
     def spans_for(self, source: str) -> list[Span]:
-        """The anchored passages of one article, by position; built on first
-        use (100,000 quotes make 100,000 spans, but an article holds few)."""
-        if source not in self._spans:
-            dataset = self.index.dataset
-            if self._quotes_by_source is None:
-                by_source: dict[str, list[int]] = {}
-                for i, anchor in enumerate(dataset.quote_anchors):
-                    by_source.setdefault(anchor.source, []).append(i)
-                self._quotes_by_source = by_source
-            row = []
-            for i in self._quotes_by_source.get(source, []):
-                anchor = dataset.quote_anchors[i]
-                if anchor.status != "orphan":  # an orphan has no place to mark
-                    row.append(Span(anchor.start, anchor.end, "quote", i))
-            for i, anchors in enumerate(dataset.event_anchors):
-                for a in anchors:
-                    if a.source == source and a.status != "orphan":
-                        row.append(Span(a.start, a.end, "event", i))
-            row.sort(key=lambda s: (s.start, s.end))
-            self._spans[source] = row
-        return self._spans[source]
+        """The anchored passages of one article, by position."""
+        return self._spans.of(source)
 
     @property
     def spans(self) -> dict[str, list[Span]]:
@@ -144,7 +125,7 @@ class MainScreen(Screen[None]):
         statements = self.query_one(Statements)
         timeline = self.query_one(Timeline)
         timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
-        statements.show(self.index, result.quotes, keep=statements.cursor_key)
+        statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
         counts = (
             f"{len(result.quotes)} of {len(spec.quotes)} quotes · "
@@ -153,7 +134,9 @@ class MainScreen(Screen[None]):
         if self.orphan_count:
             counts += f" · {self.orphan_count} orphaned (o)"
         self.query_one(FilterBar).update(flt, counts, self.event_titles)
-        statements.border_subtitle = f"{len(result.quotes)}"
+        statements.border_subtitle = f"{len(result.quotes)}" + (
+            f" + {len(result.assessments)} assessments" if result.assessments else ""
+        )
         timeline.border_subtitle = f"{len(result.events)}"
         self._follow_filter(statements.cursor_key)
 
@@ -162,13 +145,14 @@ class MainScreen(Screen[None]):
         unless it shows a statement that is still listed (or an event)."""
         if self.shown is not None and self.shown[0] == "event":
             return
+        statements = self.query_one(Statements)
         if (
             self.shown is not None
-            and self.query_one(Statements).row_of_key(self.shown[1]) is not None
+            and statements.row_of_key(statements.key_of(*self.shown)) is not None
         ):
             return
         if first is not None:
-            self.show_source(("quote", first))
+            self.show_source(statements.target_of(first))
         else:
             self.shown = None
             self.query_one("#source-info", Static).update("")
@@ -260,6 +244,10 @@ class MainScreen(Screen[None]):
     def _quote_highlighted(self, event: Statements.QuoteHighlighted) -> None:
         self.show_source(("quote", event.index))
 
+    @on(Statements.AssessmentHighlighted)
+    def _assessment_highlighted(self, event: Statements.AssessmentHighlighted) -> None:
+        self.show_source(("assessment", event.index))
+
     @on(Timeline.EventHighlighted)
     def _event_highlighted(self, event: Timeline.EventHighlighted) -> None:
         if self.focused is self.query_one(Timeline):
@@ -268,6 +256,11 @@ class MainScreen(Screen[None]):
     @on(Statements.QuoteChosen)
     def _quote_chosen(self, event: Statements.QuoteChosen) -> None:
         self.jump(("quote", event.index))
+        self.query_one(SourceView).focus()
+
+    @on(Statements.AssessmentChosen)
+    def _assessment_chosen(self, event: Statements.AssessmentChosen) -> None:
+        self.jump(("assessment", event.index))
         self.query_one(SourceView).focus()
 
     @on(Timeline.EventChosen)
@@ -281,8 +274,7 @@ class MainScreen(Screen[None]):
     @on(SourceView.PassageChosen)
     def _passage_chosen(self, event: SourceView.PassageChosen) -> None:
         self.select_target((event.span.kind, event.span.key))  # type: ignore[arg-type]
-        pane = Statements if event.span.kind == "quote" else Timeline
-        self.query_one(pane).focus()
+        self.query_one(Timeline if event.span.kind == "event" else Statements).focus()
 
     @on(SourceView.PassageMoved)
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
@@ -304,9 +296,12 @@ class MainScreen(Screen[None]):
         """Put the cursor on `target` in its list (widening if it is filtered
         out) and show its passage."""
         kind, key = target
-        pane: Statements | Timeline = (
-            self.query_one(Statements) if kind == "quote" else self.query_one(Timeline)
-        )
+        pane: Statements | Timeline
+        if kind == "event":
+            pane = self.query_one(Timeline)
+        else:
+            pane = self.query_one(Statements)
+            key = pane.key_of(kind, key)
         if pane.row_of_key(key) is None and not self.filter.is_empty:
             self.notify("It was hidden by the filters: filters cleared.", timeout=4)
             self.filter = Filter()
@@ -319,6 +314,8 @@ class MainScreen(Screen[None]):
         info = self.query_one("#source-info", Static)
         if kind == "quote":
             anchors: tuple[Anchor, ...] = (dataset.quote_anchors[key],)
+        elif kind == "assessment":
+            anchors = (dataset.assessment_anchors[key],)
         else:
             anchors = dataset.event_anchors[key]
         placed = [a for a in anchors if a.status != "orphan"]
@@ -361,7 +358,7 @@ class MainScreen(Screen[None]):
         if not 0 <= pos < len(self.history):
             if step < 0 and self.focused is self.query_one(SourceView) and self.shown:
                 # Nothing earlier: back out of the source to the list it came from.
-                self.query_one(Statements if self.shown[0] == "quote" else Timeline).focus()
+                self.query_one(Timeline if self.shown[0] == "event" else Statements).focus()
                 return
             self.app.bell()
             return

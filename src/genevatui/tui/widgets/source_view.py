@@ -28,11 +28,12 @@ _WORD = re.compile(r"\S+\s*|\s+")
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """An anchored passage: `text[start:end]`, a quote or an event passage."""
+    """An anchored passage: `text[start:end]`, a quote's, an assessment's or
+    an event's."""
 
     start: int
     end: int
-    kind: str  # "quote" | "event"
+    kind: str  # "quote" | "assessment" | "event"
     key: int
 
 
@@ -121,7 +122,12 @@ class SourceView(ScrollView, can_focus=True):
         Binding("end", "scroll_end", "Bottom", show=False, id="source.end"),
     ]
 
-    COMPONENT_CLASSES = {"source-view--selected", "source-view--passage", "source-view--title"}
+    COMPONENT_CLASSES = {
+        "source-view--selected",
+        "source-view--passage",
+        "source-view--assessment",
+        "source-view--title",
+    }
 
     class PassageChosen(Message):
         """The user pressed enter on passage `span` of the article."""
@@ -232,6 +238,8 @@ class SourceView(ScrollView, can_focus=True):
         start, end = self._lines[index]
         selected = self.get_component_rich_style("source-view--selected")
         marked = self.get_component_rich_style("source-view--passage")
+        # The article's words about a party look different from statements.
+        assessed = self.get_component_rich_style("source-view--assessment")
         cuts = {start, end}
         for span in self.spans:
             if span.start < end and span.end > start:
@@ -243,7 +251,8 @@ class SourceView(ScrollView, can_focus=True):
             style: Style | None = None
             for span in self.spans:
                 if span.start <= a and b <= span.end:
-                    style = selected if span is current else (style or marked)
+                    mark = assessed if span.kind == "assessment" else marked
+                    style = selected if span is current else (style or mark)
             piece = drawn(self.text[a:b])
             segments.append(Segment(piece, style))
         strip = Strip(segments).apply_style(base).adjust_cell_length(width + scroll_x, base)

@@ -1,9 +1,15 @@
-"""The statements pane: quotes grouped by delegation, then by speaker."""
+"""The statements pane: quotes grouped by delegation, then by speaker; then
+the articles' assessments, apart, as the articles' words about a party.
+
+Row keys: a quote's index, or `len(spec.quotes) + i` for assessment `i`
+(`key_of` / `target_of` translate), so one virtual list holds both kinds.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,10 +21,17 @@ from .virtual_list import Header, ItemMessage, VirtualList
 
 ITEM_HEIGHT = 3  # a meta line and two lines of text
 INDENT = 4
+# Two header lines, so a narrow pane still shows what the group is.
+ASSESSMENTS_HEADER = "Articles' assessments"
+ASSESSMENTS_NOTE = "  the author's words about a party, not statements"
+Kind = Literal["quote", "assessment"]
 
 
 class Statements(VirtualList):
-    """Quotes that pass the filters, under delegation and speaker headers."""
+    """Quotes that pass the filters, under delegation and speaker headers;
+    then, under a header of their own, the assessments that pass them."""
+
+    COMPONENT_CLASSES = VirtualList.COMPONENT_CLASSES | {"statements--assessment"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -36,6 +49,12 @@ class Statements(VirtualList):
     class QuoteChosen(ItemMessage):
         """The user asked to see quote `index` in its article."""
 
+    class AssessmentHighlighted(ItemMessage):
+        """The cursor moved to assessment `index` (an index into spec.assessments)."""
+
+    class AssessmentChosen(ItemMessage):
+        """The user asked to see assessment `index` in its article."""
+
     item_height = ITEM_HEIGHT
     highlighted_message = QuoteHighlighted
     chosen_message = QuoteChosen
@@ -43,15 +62,41 @@ class Statements(VirtualList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index: Index | None = None
+        self.base = 0  # row key of assessment 0: the number of quotes
 
-    def show(self, index: Index, quotes: list[int], keep: int | None = None) -> None:
-        """Display `quotes`, which come grouped (`Index.run(..., by_speaker=True)`).
+    def key_of(self, kind: str, i: int) -> int:
+        """The row key of quote or assessment `i`."""
+        return self.base + i if kind == "assessment" else i
+
+    def target_of(self, key: int) -> tuple[Kind, int]:
+        """("quote" | "assessment", index) of row key `key`."""
+        return ("assessment", key - self.base) if key >= self.base else ("quote", key)
+
+    def cursor_moved(self, key: int) -> None:
+        kind, i = self.target_of(key)
+        message = self.AssessmentHighlighted if kind == "assessment" else self.QuoteHighlighted
+        self.post_message(message(i))
+
+    def chosen(self, key: int) -> None:
+        kind, i = self.target_of(key)
+        self.post_message((self.AssessmentChosen if kind == "assessment" else self.QuoteChosen)(i))
+
+    def show(
+        self,
+        index: Index,
+        quotes: list[int],
+        assessments: Sequence[int] = (),
+        keep: int | None = None,
+    ) -> None:
+        """Display `quotes`, which come grouped (`Index.run(..., by_speaker=True)`),
+        then `assessments` under their own header. `keep` is a row key.
 
         One pass over runs of the same speaker (itertools.groupby, in C) adds
         the headers; the items go in as slices, so 100,000 quotes cost
         milliseconds, not a Python loop per quote.
         """
         self.index = index
+        self.base = len(index.dataset.spec.quotes)
         keys: list[int] = []
         headers: list[Header] = []
         delegation_header = -1
@@ -79,15 +124,25 @@ class Statements(VirtualList):
             pos += count
         if delegation_header >= 0:
             headers[delegation_header] = _delegation_header(index, current, delegation_total)
+        if assessments:
+            headers.append(Header(f"{ASSESSMENTS_HEADER}  ({len(assessments)})"))
+            keys.append(-len(headers))
+            headers.append(Header(ASSESSMENTS_NOTE, "virtual-list--dim"))
+            keys.append(-len(headers))
+            keys.extend(self.base + i for i in assessments)
         self.set_rows(keys, headers, keep_key=keep)
 
     def render_item(self, key: int, width: int) -> list[Strip]:
         assert self.index is not None
+        if key >= self.base:
+            return self._render_assessment(key - self.base, width)
         index = self.index
         quote = index.dataset.spec.quotes[key]
         venue_id = index.q_venue[key]
         date = format_date(index.quote_date(quote))
-        bits = [b for b in (date, index.venues[venue_id].name if venue_id else "", quote.kind) if b]
+        venue = index.venues[venue_id].name if venue_id else ""
+        said = f"said {quote.said}" if quote.event and quote.said != "at" else ""
+        bits = [b for b in (date, venue, quote.kind, said) if b]
         anchor = index.dataset.quote_anchors[key]
         if anchor.status == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {anchor.score:.0f}")
@@ -97,6 +152,26 @@ class Statements(VirtualList):
         strips = [self.text_strip(meta, width)]
         for line in lines:
             strips.append(self.text_strip(Text(" " * INDENT + line), width))
+        return strips
+
+    def _render_assessment(self, i: int, width: int) -> list[Strip]:
+        """ "<party> — <text>": the article's words about the party, set apart
+        by style (and by its group header) from what anyone said."""
+        assert self.index is not None
+        index = self.index
+        item = index.dataset.spec.assessments[i]
+        date = format_date(index.assessments.dates[i])
+        # "assessment" first: the source's title is long and may be cut.
+        bits = [b for b in ("assessment", date, index.sources[item.source].title) if b]
+        anchor = index.dataset.assessment_anchors[i]
+        if anchor.status == "fuzzy":
+            bits.append(f"≈ fuzzy match {anchor.score:.0f}")
+        dim = self.get_component_rich_style("virtual-list--dim")
+        style = self.get_component_rich_style("statements--assessment")
+        party = index.people[item.party].name
+        strips = [self.text_strip(Text(" " * INDENT + " · ".join(bits), style=dim), width)]
+        for line in self._wrap(f"{party} — {item.text}", max(width - INDENT, 1)):
+            strips.append(self.text_strip(Text(" " * INDENT + line, style=style), width))
         return strips
 
     def _wrap(self, text: str, width: int) -> list[str]:

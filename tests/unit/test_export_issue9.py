@@ -1,0 +1,168 @@
+"""Exports of issue 9: titles per article, `said`, `same_as`, assessments kept
+apart from the quotes (the article's words, attributed to the article), the
+disagreements, the sources' bibliographic fields, and Markdown that puts only
+direct speech in quotation marks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from helpers import MINI, REPO
+
+from genevatui.core import Filter, load_dataset
+from genevatui.core.export import export
+
+ASSESS = REPO / "tests" / "data" / "assess" / "events.yaml"
+ASSESS_DIR = ASSESS.parent
+
+
+def doc(flt: Filter | None = None) -> dict[str, Any]:
+    return json.loads(export(load_dataset(ASSESS), "json", flt))  # type: ignore[no-any-return]
+
+
+def test_quote_records_carry_title_said_and_same_as() -> None:
+    quotes = {q["id"]: q for q in doc()["quotes"]}
+    b, a = quotes["sherman-door-b"], quotes["sherman-door-a"]
+    assert (b["speaker_title"], b["speaker_title_verbatim"]) == (
+        "First Deputy Secretary of State",
+        True,
+    )
+    assert (a["speaker_title"], a["speaker_title_verbatim"]) == ("US negotiator", False)
+    before = quotes["ryabkov-no-concessions"]
+    assert (before["speaker_title"], before["speaker_title_verbatim"]) == (None, None)
+    assert (a["said"], b["said"], before["said"]) == ("after", "at", "before")
+    assert before["date"] is None and before["venue"] is None  # not the event's
+    assert (a["same_as"], b["same_as"], before["same_as"]) == (
+        ["sherman-door-b"],
+        ["sherman-door-a"],
+        [],
+    )
+
+
+def test_assessments_are_their_own_records_never_quotes() -> None:
+    document = doc()
+    parties = {"us-officials", "russian-leadership"}
+    assert not parties & {q["speaker_id"] for q in document["quotes"]}
+    assert {q["id"] for q in document["quotes"]}.isdisjoint(
+        a["id"] for a in document["assessments"]
+    )
+    records = {a["id"]: a for a in document["assessments"]}
+    assert list(records) == ["russian-leadership-ideal-time", "washington-not-ready"]
+    record = records["washington-not-ready"]
+    assert record == {
+        "record": "assessment",
+        "id": "washington-not-ready",
+        "party": "us-officials",
+        "party_name": "US officials",
+        "delegation": "united-states",
+        "source": "a",
+        "source_title": "Article A",
+        "file": "seeds/a.txt",
+        "start": record["start"],
+        "end": record["end"],
+        "text": "Washington is not ready to give guarantees.",
+        "event": "geneva-talks",
+        "topics": ["security-guarantees"],
+        "date": "2022-01-10",  # its event's
+        "note": 'The author\'s reading: "judging by the official statements".',
+    }
+    article = (ASSESS_DIR / record["file"]).read_text(encoding="utf-8")
+    for item in document["assessments"]:
+        text = (ASSESS_DIR / item["file"]).read_text(encoding="utf-8")
+        assert text[item["start"] : item["end"]] == item["text"]
+    assert article[record["start"] : record["end"]] == record["text"]
+
+
+def test_assessments_follow_the_filter_and_disagreements_stay_whole() -> None:
+    document = doc(Filter(delegations=("russia",)))
+    assert [a["id"] for a in document["assessments"]] == ["russian-leadership-ideal-time"]
+    assert [d["id"] for d in document["disagreements"]] == ["talks-length"]
+    assert doc(Filter(speakers=("sherman",)))["assessments"] == []
+
+
+def test_disagreements_with_anchored_readings() -> None:
+    (record,) = doc()["disagreements"]
+    assert {k: record[k] for k in ("id", "about", "note", "events", "people", "quotes")} == {
+        "id": "talks-length",
+        "about": "How long the talks lasted",
+        "note": None,
+        "events": ["geneva-talks"],
+        "people": [],
+        "quotes": [],
+    }
+    assert [(r["source"], r["source_title"], r["text"], r["note"]) for r in record["readings"]] == [
+        ("a", "Article A", "The talks lasted seven hours.", None),
+        ("b", "Article B", "The talks lasted eight hours.", "An hour longer than in Article A."),
+    ]
+    for reading in record["readings"]:
+        article = (ASSESS_DIR / reading["file"]).read_text(encoding="utf-8")
+        assert article[reading["start"] : reading["end"]] == reading["text"]
+
+
+def test_sources_carry_their_bibliographic_fields() -> None:
+    a, b = doc()["sources"]
+    assert {k: a[k] for k in ("outlet", "author", "published", "url", "language")} == {
+        "outlet": "The Test Gazette",
+        "author": None,  # unknown stays unknown
+        "published": None,
+        "url": None,
+        "language": "en",
+    }
+    assert (a["translation"], b["translation"]) == (True, None)
+
+
+def test_jsonl_and_csv_stay_one_row_per_quote() -> None:
+    dataset = load_dataset(ASSESS)
+    lines = export(dataset, "jsonl").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [q["id"] for q in doc()["quotes"]]
+    assert all("record" not in json.loads(line) for line in lines)
+    rows = list(csv.DictReader(io.StringIO(export(dataset, "csv"), newline="")))
+    assert len(rows) == len(dataset.spec.quotes)
+    row = next(r for r in rows if r["id"] == "sherman-door-a")
+    assert (row["speaker_title"], row["said"], row["same_as"]) == (
+        "US negotiator",
+        "after",
+        "sherman-door-b",
+    )
+
+
+def test_markdown_quotation_marks_only_for_direct_speech() -> None:
+    out = export(load_dataset(ASSESS), "markdown")
+    lines = out.splitlines()
+    ryabkov = next(line for line in lines if "We need a result" in line)
+    # the article's own marks give way to one pair, not “““…”””
+    assert "“We need a result.” (direct)" in ryabkov and "““" not in ryabkov
+    assert "**Sergei Ryabkov** (Deputy Foreign Minister; Russia)" in ryabkov
+    door = [line for line in lines if "the door stays open" in line]
+    assert len(door) == 2
+    for line in door:
+        assert ": the door stays open (reported) — " in line
+        assert "“the door stays open" not in line
+    assert "**Wendy Sherman** (First Deputy Secretary of State; United States)" in out
+    assert "**Wendy Sherman** (US negotiator, curator's description; United States)" in out
+
+
+def test_markdown_sections_for_assessments_and_disagreements() -> None:
+    out = export(load_dataset(ASSESS), "markdown")
+    quotes, rest = out.split(
+        "## Assessments: the articles' own words about a party (not statements)"
+    )
+    assessments, disagreements = rest.split("## Disagreements between articles")
+    assert "Washington is not ready" not in quotes and "US officials" not in quotes
+    assert (
+        "- *Article A* on **US officials** (10 Jan 2022): "
+        "“Washington is not ready to give guarantees.” — seeds/a.txt, chars "
+    ) in assessments
+    assert "*Article B* on **Russian leadership** (Jan 2022): “now is the ideal time" in assessments
+    assert "- **How long the talks lasted** (talks-length)" in disagreements
+    assert "  - *Article A*: “The talks lasted seven hours.” — seeds/a.txt, chars " in disagreements
+    assert "(An hour longer than in Article A.)" in disagreements
+
+
+def test_markdown_without_assessments_or_disagreements_has_no_empty_sections() -> None:
+    out = export(load_dataset(MINI), "markdown")
+    assert "## " not in out
+    assert ": the door stays open (reported) — " in out
