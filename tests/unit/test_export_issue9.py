@@ -13,6 +13,7 @@ from typing import Any
 from helpers import MINI, REPO
 
 from genevatui.core import Filter, load_dataset
+from genevatui.core.bundled import bundled_dataset
 from genevatui.core.export import export
 
 ASSESS = REPO / "tests" / "data" / "assess" / "events.yaml"
@@ -143,6 +144,19 @@ def test_markdown_quotation_marks_only_for_direct_speech() -> None:
         assert "“the door stays open" not in line
     assert "**Wendy Sherman** (First Deputy Secretary of State; United States)" in out
     assert "**Wendy Sherman** (US negotiator, curator's description; United States)" in out
+
+
+def test_markdown_keeps_a_quotation_mark_that_belongs_to_the_words() -> None:
+    out = export(load_dataset(bundled_dataset()), "markdown", Filter(text="nothing for Europe"))
+    assert 'principle of "nothing for Europe without Europe"” (direct)' in out
+
+
+def test_markdown_lists_only_the_disagreements_about_what_it_holds() -> None:
+    dataset = load_dataset(bundled_dataset())
+    out = export(dataset, "markdown", Filter(speakers=("sherman",)))
+    assert "(sherman-title)" in out and "(smoke-over-or-on-the-water)" not in out
+    everything = export(dataset, "markdown")
+    assert all(f"({d.id})" in everything for d in dataset.spec.disagreements)
 
 
 def test_markdown_sections_for_assessments_and_disagreements() -> None:

@@ -224,6 +224,15 @@ _MARKS = '"“”„«»'  # not ’: it also ends words (an apostrophe)
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
 
 
+def _unwrapped(text: str) -> str:
+    """The text without one pair of quotation marks enclosing all of it (they
+    give way to ours). A mark at one end only belongs to the words: Blinken's
+    quote ends with the close of "nothing for Europe without Europe"."""
+    if len(text) >= 2 and text[0] in _MARKS and text[-1] in _MARKS:
+        return text[1:-1]
+    return text
+
+
 def md_escape(text: str) -> str:
     """Escape Markdown syntax so the text renders literally."""
     return " ".join(text.translate(_MD_SPECIAL).split())
@@ -242,8 +251,7 @@ def _markdown(index: Index, result: Result) -> str:
         r = quote_record(index, i)
         where = ", ".join(x for x in (format_date(r["date"]), r["venue_name"]) if x)
         if r["kind"] == "direct":
-            # The article's own quotation marks at the edges give way to ours.
-            words = f"“{md_escape(r['text'].strip(_MARKS))}” (direct)"
+            words = f"“{md_escape(_unwrapped(r['text']))}” (direct)"
         else:
             words = f"{md_escape(r['text'])} (reported)"
         lines.append(
@@ -263,9 +271,10 @@ def _markdown(index: Index, result: Result) -> str:
                 + f": “{md_escape(r['text'])}” — {md_escape(r['file'])}, "
                 + f"chars {r['start']}–{r['end']}"
             )
-    if index.dataset.spec.disagreements:
+    concerned = concerned_disagreements(index, result)
+    if concerned:
         lines += ["", "## Disagreements between articles", ""]
-        for i in range(len(index.dataset.spec.disagreements)):
+        for i in concerned:
             r = disagreement_record(index, i)
             lines.append(f"- **{md_escape(r['about'])}** ({md_escape(r['id'])})")
             for reading in r["readings"]:
@@ -276,6 +285,23 @@ def _markdown(index: Index, result: Result) -> str:
                 )
     lines.append("")
     return "\n".join(lines)
+
+
+def concerned_disagreements(index: Index, result: Result) -> list[int]:
+    """The disagreements about what `result` holds: one of its quotes, events
+    or speakers (or naming none of these, so it concerns everything)."""
+    spec = index.dataset.spec
+    quotes = {spec.quotes[i].id for i in result.quotes}
+    events = {spec.events[i].id for i in result.events}
+    people = {spec.quotes[i].speaker for i in result.quotes}
+    return [
+        i
+        for i, d in enumerate(spec.disagreements)
+        if not (d.quotes or d.events or d.people)
+        or not quotes.isdisjoint(d.quotes)
+        or not events.isdisjoint(d.events)
+        or not people.isdisjoint(d.people)
+    ]
 
 
 def _md_speaker(r: dict[str, Any]) -> str:
