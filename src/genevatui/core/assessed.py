@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from .dates import date_bounds, overlaps, sort_key
+from .dates import date_bounds, sort_key
 from .models import Assessment, Dataset, Event, Person
-from .search import Query, select
+from .narrow import Criteria, narrow
+from .search import Query
 from .text import search_key
-
-Criteria = Mapping[str, frozenset[str] | None]
 
 
 class AssessmentTable:
@@ -45,19 +44,20 @@ class AssessmentTable:
         self, c: Criteria, query: Query, lo: str | None, hi: str | None, items: list[int]
     ) -> list[int]:
         """The `items` that pass the criteria, in their order (as `Index._scan`)."""
-        if (s := c["speaker"]) is not None:
-            items = [i for i in items if self.party[i] in s]
-        if (d := c["delegation"]) is not None:
-            items = [i for i in items if self.delegation[i] in d]
-        if (v := c["venue"]) is not None:
-            items = [i for i in items if self.venue[i] in v]
-        if (e := c["event"]) is not None:
-            items = [i for i in items if self.event[i] in e]
-        if (t := c["topic"]) is not None:
-            items = [i for i in items if not self.topics[i].isdisjoint(t)]
-        if lo or hi:
-            items = [i for i in items if overlaps(self.bounds[i], lo, hi)]
-        return select(query, items, self.key)
+        return narrow(
+            c,
+            query,
+            lo,
+            hi,
+            items,
+            speaker=self.party,
+            delegation=self.delegation,
+            venue=self.venue,
+            event=self.event,
+            topics=lambda: self.topics,
+            bounds=lambda: self.bounds,
+            key=self.key,
+        )
 
 
 def _event_of(events: Mapping[str, Event], item: Assessment) -> Event | None:

@@ -20,6 +20,7 @@ import msgspec
 from .assessed import AssessmentTable
 from .dates import date_bounds, overlaps, sort_key
 from .models import Dataset, Event, Person, Quote, Role
+from .narrow import narrow
 from .search import narrows, parse, select
 from .text import search_key
 
@@ -355,19 +356,21 @@ class Index:
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
         hi = date_bounds(flt.date_to)[1] if flt.date_to else None
 
-        if (s := c["speaker"]) is not None:
-            quotes = [i for i in quotes if self.q_speaker[i] in s]
-        if (d := c["delegation"]) is not None:
-            quotes = [i for i in quotes if self.q_delegation[i] in d]
-        if (v := c["venue"]) is not None:
-            quotes = [i for i in quotes if self.q_venue[i] in v]
-        if (e := c["event"]) is not None:
-            quotes = [i for i in quotes if self.q_event[i] in e]
-        if (t := c["topic"]) is not None:
-            quotes = [i for i in quotes if not self.q_topics[i].isdisjoint(t)]
-        if lo or hi:
-            quotes = [i for i in quotes if overlaps(self.q_bounds[i], lo, hi)]
-        quotes = select(query, quotes, self.q_key)
+        quotes = narrow(
+            c,
+            query,
+            lo,
+            hi,
+            quotes,
+            speaker=self.q_speaker,
+            delegation=self.q_delegation,
+            venue=self.q_venue,
+            event=self.q_event,
+            topics=lambda: self.q_topics,
+            bounds=lambda: self.q_bounds,
+            key=self.q_key,
+        )
+        s, d, v, e, t = (c[k] for k in ("speaker", "delegation", "venue", "event", "topic"))
 
         if s is not None:
             events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]
