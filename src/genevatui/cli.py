@@ -157,12 +157,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if dataset is None:
         return EXIT_DATA
     spec = dataset.spec
-    anchors = [
-        *dataset.quote_anchors,
-        *(a for row in dataset.event_anchors for a in row),
-        *dataset.assessment_anchors,
-        *(a for row in dataset.reading_anchors for a in row),
-    ]
+    anchors = dataset.all_anchors()
     statuses = ("exact", "tolerant", "fuzzy", "orphan")
     counts = {s: sum(a.status == s for a in anchors) for s in statuses}
     direct = sum(q.kind == "direct" for q in spec.quotes)
@@ -170,7 +165,7 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     links = {frozenset((q.id, other)) for q in spec.quotes for other in q.same_as}
     for line in dataset.warnings:
         say(f"warning: {line}", err)
-    orphans = dataset.orphans
+    orphans = _orphan_lines(dataset)
     say(
         f"{'ok' if not orphans else 'orphans'}: {dataset.path}: {len(spec.sources)} sources, "
         f"{len(spec.people)} people, {len(spec.venues)} venues, {len(spec.events)} events, "
@@ -181,11 +176,32 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{counts['tolerant']} tolerant, {counts['fuzzy']} fuzzy, {counts['orphan']} orphaned",
         out,
     )
-    for i in orphans:
-        quote = spec.quotes[i]
-        say(f"orphan: quote {quote.id!r} ({quote.speaker}): {quote.text[:70]!r}", err)
-    # Orphaned quotes are a curation task: the article changed under them.
+    for line in orphans:
+        say(line, err)
+    # Orphaned passages are a curation task: the article changed under them.
     return EXIT_DATA if orphans else EXIT_OK
+
+
+def _orphan_lines(dataset: Dataset) -> list[str]:
+    """One line per quote, assessment or disagreement reading whose passage
+    was lost when its article changed (event passages are only context)."""
+    spec = dataset.spec
+    lines = [
+        f"orphan: quote {q.id!r} ({q.speaker}): {q.text[:70]!r}"
+        for q in map(spec.quotes.__getitem__, dataset.orphans)
+    ]
+    lines += [
+        f"orphan: assessment {a.id!r} ({a.party}): {a.text[:70]!r}"
+        for a, anchor in zip(spec.assessments, dataset.assessment_anchors, strict=True)
+        if anchor.status == "orphan"
+    ]
+    lines += [
+        f"orphan: disagreement {d.id!r} reading {j + 1} ({r.source}): {r.text[:70]!r}"
+        for d, anchors in zip(spec.disagreements, dataset.reading_anchors, strict=True)
+        for j, (r, anchor) in enumerate(zip(d.readings, anchors, strict=True))
+        if anchor.status == "orphan"
+    ]
+    return lines
 
 
 def filter_from_args(args: argparse.Namespace) -> Filter:

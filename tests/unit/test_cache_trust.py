@@ -213,6 +213,7 @@ FORGED_LINKS: dict[str, Fix] = {
         )
     ),
     "same_as names an unknown quote": quote(same_as=("no-such-quote",)),
+    "disagreement about on two lines": first_disagreement(about="What Sherman\n\nsaid"),
 }
 
 

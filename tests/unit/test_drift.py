@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from genevatui.core.export import export
 from genevatui.core.loader import load_dataset, load_index
 from genevatui.core.problems import DatasetError
 from genevatui.core.query import Filter
@@ -141,3 +142,27 @@ def test_without_a_recorded_hash_a_lost_passage_is_an_error(project: Path) -> No
     with pytest.raises(DatasetError) as caught:
         load_dataset(yaml_path)
     assert any("orphan" in p.message for p in caught.value.problems)
+
+
+def test_a_lost_reading_or_assessment_is_an_orphan_listed_and_never_exported_empty(
+    project: Path,
+) -> None:
+    # 002 loses the sentence of a disagreement reading and of an assessment.
+    seed = project / "seeds/002_20c1fd3df3c95027.txt"
+    text = seed.read_text(encoding="utf-8")
+    for cut in (
+        "The talks in Geneva lasted for 8 hours, with a lunch break. ",
+        "According to the logic of V. Putin's entourage, they may not have another chance. ",
+    ):
+        assert cut in text
+        text = text.replace(cut, "")
+    seed.write_text(text, encoding="utf-8")
+    run = validate(project)
+    assert run.returncode == 1
+    assert "orphan: disagreement 'geneva-talks-duration' reading 1" in run.stderr
+    assert "orphan: assessment 'putin-entourage-may-not-have-another-chance'" in run.stderr
+    index = load_index(yaml_of(project), use_cache=False)
+    markdown = export(index.dataset, "markdown", index=index)
+    assert "“” —" not in markdown and "chars 0–0" not in markdown
+    assert "(lost: the article changed)" in markdown
+    assert "may not have another chance" not in markdown

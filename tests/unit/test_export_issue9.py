@@ -14,7 +14,7 @@ from helpers import MINI, REPO
 
 from genevatui.core import Filter, load_dataset
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.export import export
+from genevatui.core.export import _unwrapped, export
 
 ASSESS = REPO / "tests" / "data" / "assess" / "events.yaml"
 ASSESS_DIR = ASSESS.parent
@@ -68,6 +68,7 @@ def test_assessments_are_their_own_records_never_quotes() -> None:
         "event": "geneva-talks",
         "topics": ["security-guarantees"],
         "date": "2022-01-10",  # its event's
+        "anchoring": "exact",
         "note": 'The author\'s reading: "judging by the official statements".',
     }
     article = (ASSESS_DIR / record["file"]).read_text(encoding="utf-8")
@@ -180,3 +181,26 @@ def test_markdown_without_assessments_or_disagreements_has_no_empty_sections() -
     out = export(load_dataset(MINI), "markdown")
     assert "## " not in out
     assert ": the door stays open (reported) — " in out
+
+
+def test_csv_says_when_a_title_is_the_curators_description() -> None:
+    rows = list(csv.DictReader(io.StringIO(export(load_dataset(bundled_dataset()), "csv"))))
+    ryabkov_004 = [
+        r for r in rows if r["speaker_id"] == "ryabkov" and r["source"] == "summary-geneva-outcome"
+    ]
+    assert ryabkov_004
+    assert {(r["speaker_title"], r["speaker_title_verbatim"]) for r in ryabkov_004} == {
+        ("head of the Russian delegation", "false")
+    }
+    assert {r["speaker_title_verbatim"] for r in rows} <= {"true", "false", ""}
+
+
+def test_markdown_says_a_quote_was_said_after_its_event() -> None:
+    out = export(load_dataset(bundled_dataset()), "markdown", Filter(text="business"))
+    [line] = [x for x in out.splitlines() if "the day before business" in x]
+    assert "said after Working dinner of the US and Russian delegations in Geneva, 9 Jan" in line
+
+
+def test_markdown_keeps_marks_of_two_quotations_in_one_text() -> None:
+    assert _unwrapped('"A" and "B"') == '"A" and "B"'
+    assert _unwrapped("“We need a result.”") == "We need a result."

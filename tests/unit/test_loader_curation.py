@@ -49,6 +49,14 @@ def test_a_verbatim_title_not_in_its_source_is_refused(tmp_path: Path) -> None:
     assert len(found) == 2, found  # a source listed twice is checked once
 
 
+@pytest.mark.parametrize("title", ["Deputy Secretary of St", "S Deputy Secretary"])
+def test_a_title_is_found_only_as_whole_words(tmp_path: Path, title: str) -> None:
+    # "US Deputy Secretary of State" holds both strings, but not as words.
+    text = edit(LINKED_YAML, (TITLE, f"title: {title}"))
+    found = problems(make_linked(tmp_path, text))
+    assert any(f"title {title!r} is not in source 'other'" in p.message for p in found), found
+
+
 def test_a_title_marked_not_verbatim_is_not_looked_for(tmp_path: Path) -> None:
     text = edit(
         LINKED_YAML,

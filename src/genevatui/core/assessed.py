@@ -9,14 +9,13 @@ keystroke costs one pass over the assessments that still match.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 from .dates import date_bounds, sort_key
 from .models import Assessment, Dataset, Event, Person
 from .narrow import Criteria, narrow
+from .ordering import UNDATED, orders, search_text
 from .search import Query
-from .text import search_key
 
 
 class AssessmentTable:
@@ -37,8 +36,15 @@ class AssessmentTable:
         self.topics = [frozenset(a.topics) for a in items]
         self.dates = [assessment_date(events, a) for a in items]
         self.bounds = [date_bounds(d) if d else None for d in self.dates]
-        self.key = [search_key(_search_text(people, events, a)) for a in items]
-        self.order, self.grouped = _orders(dataset, self.dates, self.party, self.delegation)
+        self.key = [search_text(a.text, people[a.party], _event_of(events, a)) for a in items]
+        self.order, self.grouped = orders(
+            spec,
+            dataset.assessment_anchors,
+            [sort_key(d) if d else UNDATED for d in self.dates],
+            [a.source for a in items],
+            self.party,
+            self.delegation,
+        )
 
     def scan(
         self, c: Criteria, query: Query, lo: str | None, hi: str | None, items: list[int]
@@ -71,41 +77,3 @@ def assessment_date(events: Mapping[str, Event], item: Assessment) -> str | None
         return item.date
     event = _event_of(events, item)
     return event.date if event else None
-
-
-def _search_text(people: Mapping[str, Person], events: Mapping[str, Event], a: Assessment) -> str:
-    person = people[a.party]
-    parts = [a.text, person.name, *person.aliases]
-    event = _event_of(events, a)
-    if event:
-        parts.append(event.title)
-    return "\n".join(parts)
-
-
-def _orders(
-    dataset: Dataset, dates: list[str | None], party: list[str], delegation: list[str]
-) -> tuple[list[int], list[int]]:
-    """Timeline order, and grouped by delegation then party (as the statements
-    are); orphans (passages lost when an article changed) are in neither."""
-    spec = dataset.spec
-    source_rank = {s.id: i for i, s in enumerate(spec.sources)}
-    anchors = dataset.assessment_anchors
-    placed = [i for i, a in enumerate(anchors) if a.status != "orphan"]
-    keys = [sort_key(d) if d else (9999, 99, 99) for d in dates]
-    order = sorted(
-        placed,
-        key=lambda i: (keys[i], source_rank.get(spec.assessments[i].source, 0), anchors[i].start),
-    )
-    rank = {d.id: i for i, d in enumerate(spec.delegations)}
-    per_party = Counter(party)
-    position = {a: n for n, a in enumerate(order)}
-    grouped = sorted(
-        placed,
-        key=lambda i: (
-            rank.get(delegation[i], len(rank)),
-            -per_party[party[i]],
-            party[i],
-            position[i],
-        ),
-    )
-    return order, grouped

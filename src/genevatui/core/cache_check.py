@@ -67,6 +67,7 @@ def entry_is_valid(dataset: Dataset, pre: Precomputed, sources: list[tuple[str, 
             map(_one_line, (spec.topics, spec.delegations, spec.sources, spec.people, spec.venues))
         )
         and _one_line(spec.events)
+        and _one_line(spec.disagreements)
         and _quotes_ok(spec, q_sources, quote_ids)
         and _anchors_ok(dataset, q_sources)
         and _orders_ok(dataset, pre)
@@ -143,12 +144,7 @@ def _anchors_ok(dataset: Dataset, q_sources: list[str]) -> bool:
         return False
     if not _shaped_like(dataset.reading_anchors, [d.readings for d in spec.disagreements]):
         return False
-    anchors: list[Anchor] = [
-        *dataset.quote_anchors,
-        *chain.from_iterable(dataset.event_anchors),
-        *dataset.assessment_anchors,
-        *chain.from_iterable(dataset.reading_anchors),
-    ]
+    anchors = dataset.all_anchors()
     sources = list(map(attrgetter("source"), anchors))
     if sources != [
         *q_sources,

@@ -75,14 +75,19 @@ class _Folded:
         self.folded: dict[str, str] = {}
 
     def contains(self, source: str, title: str) -> bool:
-        """Whether `title` occurs in the article, ignoring case, runs of
-        whitespace and curly against straight quotes (as anchoring does)."""
+        """Whether `title` occurs in the article as whole words, ignoring
+        case, runs of whitespace and curly against straight quotes (as
+        anchoring does): "President" is not found inside "Vice-Presidential"."""
         article = self.articles[source]
-        if title in article.text:
+        if _words(title).search(article.text):
             return True  # the common case: no need to normalise the article
         if source not in self.folded:
             self.folded[source] = article.norm.text.casefold()
-        return squash(title).casefold() in self.folded[source]
+        return _words(squash(title).casefold()).search(self.folded[source]) is not None
+
+
+def _words(text: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
 
 
 def check_role_titles(

@@ -39,6 +39,7 @@ CSV_FIELDS = (
     "end",
     "text",
     "speaker_title",
+    "speaker_title_verbatim",
     "said",
     "same_as",
 )
@@ -111,6 +112,7 @@ def assessment_record(index: Index, i: int) -> dict[str, Any]:
         "event": item.event,
         "topics": list(item.topics),
         "date": index.assessments.dates[i],
+        "anchoring": anchor.status,
         "note": item.note,
     }
 
@@ -130,6 +132,7 @@ def disagreement_record(index: Index, i: int) -> dict[str, Any]:
                 "start": anchor.start,
                 "end": anchor.end,
                 "text": dataset.texts[reading.source][anchor.start : anchor.end],
+                "anchoring": anchor.status,
                 "note": reading.note,
             }
         )
@@ -208,6 +211,9 @@ def export(
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
+_CSV_BOOL = {True: "true", False: "false", None: ""}
+
+
 def _csv(index: Index, result: Result) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
@@ -216,6 +222,7 @@ def _csv(index: Index, result: Result) -> str:
         row = quote_record(index, i)
         row["topics"] = ";".join(row["topics"])
         row["same_as"] = ";".join(row["same_as"])
+        row["speaker_title_verbatim"] = _CSV_BOOL[row["speaker_title_verbatim"]]
         writer.writerow(row)
     return out.getvalue()
 
@@ -228,8 +235,10 @@ def _unwrapped(text: str) -> str:
     """The text without one pair of quotation marks enclosing all of it (they
     give way to ours). A mark at one end only belongs to the words: Blinken's
     quote ends with the close of "nothing for Europe without Europe"."""
+    inner = text[1:-1]
     if len(text) >= 2 and text[0] in _MARKS and text[-1] in _MARKS:
-        return text[1:-1]
+        if not any(mark in inner for mark in _MARKS):  # "A" and "B" stays whole
+            return inner
     return text
 
 
@@ -249,7 +258,9 @@ def _markdown(index: Index, result: Result) -> str:
     lines = ["# genevatui: quotes", ""]
     for i in result.quotes:
         r = quote_record(index, i)
-        where = ", ".join(x for x in (format_date(r["date"]), r["venue_name"]) if x)
+        # "said after <event>": the date is then the event's ("on or after").
+        when = f"said {r['said']} {r['event_title']}" if r["said"] != "at" else None
+        where = ", ".join(x for x in (when, format_date(r["date"]), r["venue_name"]) if x)
         if r["kind"] == "direct":
             words = f"“{md_escape(_unwrapped(r['text']))}” (direct)"
         else:
@@ -278,6 +289,11 @@ def _markdown(index: Index, result: Result) -> str:
             r = disagreement_record(index, i)
             lines.append(f"- **{md_escape(r['about'])}** ({md_escape(r['id'])})")
             for reading in r["readings"]:
+                if reading["anchoring"] == "orphan":
+                    lines.append(
+                        f"  - *{md_escape(reading['source_title'])}*: (lost: the article changed)"
+                    )
+                    continue
                 note = f" ({md_escape(reading['note'])})" if reading["note"] else ""
                 lines.append(
                     f"  - *{md_escape(reading['source_title'])}*: “{md_escape(reading['text'])}”"

@@ -298,6 +298,17 @@ class Dataset(msgspec.Struct, frozen=True):
     reading_anchors: tuple[tuple[Anchor, ...], ...] = ()
     """One tuple per disagreement, one anchor per reading."""
 
+    def all_anchors(self) -> list[Anchor]:
+        """Every passage's anchor: quotes, event passages, assessments, then
+        disagreement readings (the order `validate` counts and the cache
+        check compares)."""
+        return [
+            *self.quote_anchors,
+            *(a for row in self.event_anchors for a in row),
+            *self.assessment_anchors,
+            *(a for row in self.reading_anchors for a in row),
+        ]
+
     @property
     def orphans(self) -> list[int]:
         """Quotes whose passage is no longer in their (changed) article."""

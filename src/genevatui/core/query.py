@@ -10,7 +10,7 @@ The search text's syntax (words, "phrases", `|` alternatives) is in `search`.
 from __future__ import annotations
 
 import functools
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -21,6 +21,7 @@ from .assessed import AssessmentTable
 from .dates import date_bounds, overlaps, sort_key
 from .models import Dataset, Event, Person, Quote, Role
 from .narrow import narrow
+from .ordering import UNDATED, orders, search_text
 from .search import narrows, parse, select
 from .text import search_key
 
@@ -154,34 +155,13 @@ class Index:
         self._sort_quotes(quotes)
 
     def _sort_quotes(self, quotes: Sequence[Quote]) -> None:
-        order = {s.id: i for i, s in enumerate(self.dataset.spec.sources)}
-        anchors = self.dataset.quote_anchors
-        # Orphans (passages lost when an article changed) are in no order:
-        # nothing lists them but the orphans view, so they are never shown
-        # at a wrong place.
-        placed = [i for i, a in enumerate(anchors) if a.status != "orphan"]
-        self.quote_order = sorted(
-            placed,
-            key=lambda i: (
-                self.q_sort[i],
-                order.get(quotes[i].source, 0),
-                anchors[i].start,
-            ),
-        )
-        # Grouped by delegation (dataset order), then speaker (most quoted
-        # first), then time: the statements pane's order, computed once so a
-        # filter keeps it by scanning this list instead of re-sorting.
-        delegation_rank = {d.id: i for i, d in enumerate(self.dataset.spec.delegations)}
-        per_speaker = Counter(self.q_speaker)
-        position = {q: n for n, q in enumerate(self.quote_order)}
-        self.statement_order = sorted(
-            placed,
-            key=lambda i: (
-                delegation_rank.get(self.q_delegation[i], len(delegation_rank)),
-                -per_speaker[self.q_speaker[i]],
-                self.q_speaker[i],
-                position[i],
-            ),
+        self.quote_order, self.statement_order = orders(
+            self.dataset.spec,
+            self.dataset.quote_anchors,
+            self.q_sort,
+            [q.source for q in quotes],
+            self.q_speaker,
+            self.q_delegation,
         )
 
     @functools.cached_property
@@ -194,7 +174,7 @@ class Index:
 
     @functools.cached_property
     def q_sort(self) -> list[tuple[int, int, int]]:
-        return [sort_key(d) if d else (9999, 99, 99) for d in self.q_dates]
+        return [sort_key(d) if d else UNDATED for d in self.q_dates]
 
     @functools.cached_property
     def q_bounds(self) -> list[tuple[str, str] | None]:
@@ -207,12 +187,16 @@ class Index:
 
     @functools.cached_property
     def _event_members(self) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
-        """Per event: who speaks at it (people and quoted speakers), its topics."""
+        """Per event: who speaks at it (people and quoted speakers), its topics.
+
+        A quote said before its event is about it but was not said there (it
+        takes neither the event's date nor its venue): it does not make its
+        speaker one who spoke at the event."""
         events = self.dataset.spec.events
         speakers_of: dict[str, set[str]] = {e.id: set(e.people) for e in events}
         topics_of: dict[str, set[str]] = {e.id: set() for e in events}
         for quote in self.dataset.spec.quotes:
-            if quote.event in speakers_of:
+            if quote.event in speakers_of and quote.said != "before":
                 speakers_of[quote.event].add(quote.speaker)
                 topics_of[quote.event].update(quote.topics)
         return (
@@ -229,12 +213,8 @@ class Index:
         return self._event_members[1]
 
     def _quote_key(self, quote: Quote) -> str:
-        person = self.people[quote.speaker]
-        parts = [quote.text, person.name, *person.aliases]
         event = self.events.get(quote.event or "")
-        if event:
-            parts.append(event.title)
-        return search_key("\n".join(parts))
+        return search_text(quote.text, self.people[quote.speaker], event)
 
     def _build_events(self, events: Sequence[Event]) -> None:
         self.e_venue = [e.venue for e in events]
