@@ -35,8 +35,9 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
 
     from .core import cache
     from .core.bundled import bundled_dataset
+    from .core.filters import Filter
     from .core.models import Dataset
-    from .core.query import Filter, Index
+    from .core.query import Index
     from .tui.app import GenevaApp
 
     goto = filters.pop("goto", None)

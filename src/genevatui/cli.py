@@ -16,10 +16,11 @@ from . import __version__
 from .core.bundled import bundled_dataset
 from .core.dates import date_bounds, date_problem
 from .core.export import FORMATS, export
+from .core.filters import KIND_FIELDS, Filter, FilterKind
 from .core.loader import load_dataset, load_index
 from .core.models import Dataset
 from .core.problems import DatasetError
-from .core.query import Filter, Index, UnknownName
+from .core.query import Index, UnknownName
 from .core.search import any_of
 from .core.text import shown
 
@@ -47,6 +48,15 @@ _FORMAT_HELP = (
     "quotes; jsonl: one quote per line; csv: one quote per row; markdown: a "
     "citation list. Always UTF-8, whatever the locale"
 )
+
+
+# The filter kinds with a flag (`--speaker NAME`); an event is reached with --goto.
+_KIND_HELP: dict[FilterKind, str] = {
+    "speaker": "quotes by this person, and events they spoke at",
+    "venue": "quotes and events at this venue",
+    "delegation": "quotes by this delegation's people, and its events",
+    "topic": "quotes on this topic, and events where it was raised",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,14 +92,14 @@ def _add_filters(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
     many: object = argparse.SUPPRESS if sub else []
     one: object = argparse.SUPPRESS if sub else None
     group = parser.add_argument_group("filters", _FILTERS_HELP)
-    for flag, dest, what in (
-        ("--speaker", "speakers", "quotes by this person, and events they spoke at"),
-        ("--venue", "venues", "quotes and events at this venue"),
-        ("--delegation", "delegations", "quotes by this delegation's people, and its events"),
-        ("--topic", "topics", "quotes on this topic, and events where it was raised"),
-    ):
+    for kind, what in _KIND_HELP.items():
         group.add_argument(
-            flag, dest=dest, action="append", default=many, metavar="NAME", help=what
+            f"--{kind}",
+            dest=KIND_FIELDS[kind],
+            action="append",
+            default=many,
+            metavar="NAME",
+            help=what,
         )
     group.add_argument("--search", action="append", default=many, metavar="TEXT", help=_SEARCH_HELP)
     for flag, dest, when in (("--from", "date_from", "after"), ("--to", "date_to", "before")):
@@ -205,15 +215,14 @@ def _orphan_lines(dataset: Dataset) -> list[str]:
 
 
 def filter_from_args(args: argparse.Namespace) -> Filter:
-    return Filter(
-        speakers=tuple(args.speakers),
-        venues=tuple(args.venues),
-        delegations=tuple(args.delegations),
-        topics=tuple(args.topics),
+    flt = Filter(
         text=any_of(args.search),  # repeated, like every filter flag: OR
         date_from=args.date_from,
         date_to=args.date_to,
     )
+    for kind in _KIND_HELP:
+        flt = flt.with_values(kind, getattr(args, KIND_FIELDS[kind]))
+    return flt
 
 
 def _dates_ok(args: argparse.Namespace, err: TextIO) -> bool:

@@ -12,10 +12,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .filters import Filter, FilterKind
     from .loader import load_dataset, load_index
     from .models import Dataset
     from .problems import DatasetError, Problem
-    from .query import Filter, Index, Result, UnknownName
+    from .query import Index, Result, UnknownName
 
 _WHERE = {
     "load_dataset": "loader",
@@ -23,7 +24,8 @@ _WHERE = {
     "Dataset": "models",
     "DatasetError": "problems",
     "Problem": "problems",
-    "Filter": "query",
+    "Filter": "filters",
+    "FilterKind": "filters",
     "Index": "query",
     "Result": "query",
     "UnknownName": "query",
@@ -33,6 +35,7 @@ __all__ = [
     "Dataset",
     "DatasetError",
     "Filter",
+    "FilterKind",
     "Index",
     "Problem",
     "Result",

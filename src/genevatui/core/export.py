@@ -19,8 +19,9 @@ import json
 from typing import Any
 
 from .dates import format_date
+from .filters import Filter
 from .models import Dataset
-from .query import Filter, Index, Result
+from .query import Index, Result
 
 FORMATS = ("json", "jsonl", "csv", "markdown")
 CSV_FIELDS = (

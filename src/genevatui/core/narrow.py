@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from .dates import overlaps
+from .filters import FilterKind
 from .search import Query, select
 
-Criteria = Mapping[str, frozenset[str] | None]
+Criteria = Mapping[FilterKind, frozenset[str] | None]
+"""Per kind, the ids a value of the filter names; None: no criterion."""
 Bounds = tuple[str, str] | None
 
 

@@ -19,37 +19,21 @@ import msgspec
 
 from .assessed import AssessmentTable
 from .dates import date_bounds, overlaps, sort_key
-from .models import Dataset, Event, Person, Quote, Role
-from .narrow import narrow
+from .filters import FILTER_KINDS, Filter, FilterKind
+from .models import Dataset, Event, Quote, Role
+from .narrow import Criteria, narrow
 from .ordering import UNDATED, orders, search_text
 from .search import narrows, parse, select
 from .text import search_key
 
 MEMO_SIZE = 64
-KINDS = ("speaker", "venue", "delegation", "topic", "event")
-
-
-class Filter(msgspec.Struct, frozen=True, kw_only=True):
-    """What the user asked for. Values are names as typed (resolved by Index)."""
-
-    speakers: tuple[str, ...] = ()
-    venues: tuple[str, ...] = ()
-    delegations: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    events: tuple[str, ...] = ()
-    text: str = ""
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Filter()
 
 
 class UnknownName(ValueError):
     """A filter value that names nothing; carries close matches."""
 
     def __init__(self, kind: str, value: str, suggestions: Sequence[str]) -> None:
+        # `kind` is a FilterKind, or "event or quote id" for `Index.target`
         hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
         super().__init__(f"unknown {kind} {value!r}{hint}")
         self.kind = kind
@@ -90,7 +74,7 @@ class Index:
         self.delegations = {d.id: d for d in spec.delegations}
         self.sources = {s.id: s for s in spec.sources}
         self.topics = {t.id: t for t in spec.topics}
-        rows: dict[str, list[tuple[str, ...]]] = {
+        rows: dict[FilterKind, list[tuple[str, ...]]] = {
             "speaker": [(p.id, p.name, *p.aliases) for p in spec.people],
             "venue": [(v.id, v.name) for v in spec.venues],
             "delegation": [(d.id, d.name, *d.aliases) for d in spec.delegations],
@@ -133,9 +117,6 @@ class Index:
             if quote.source in role.sources:
                 return role
         return None
-
-    def speaker(self, quote: Quote) -> Person:
-        return self.people[quote.speaker]
 
     # -- precomputation -------------------------------------------------
     def _build_quotes(self, quotes: Sequence[Quote], pre: Precomputed | None) -> None:
@@ -227,7 +208,7 @@ class Index:
         self.event_order = sorted(range(len(events)), key=lambda i: sort_key(events[i].date))
 
     # -- names ----------------------------------------------------------
-    def resolve(self, kind: str, value: str) -> frozenset[str]:
+    def resolve(self, kind: FilterKind, value: str) -> frozenset[str]:
         """The ids `value` names: exact name/id/alias first, else substrings.
 
         Raises UnknownName with close matches when nothing fits.
@@ -245,7 +226,7 @@ class Index:
         close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.6)
         raise UnknownName(kind, value, [self._shown[kind][c] for c in close])
 
-    def _resolve_all(self, kind: str, values: Iterable[str]) -> frozenset[str] | None:
+    def _resolve_all(self, kind: FilterKind, values: Iterable[str]) -> frozenset[str] | None:
         values = tuple(values)
         if not values:
             return None
@@ -272,14 +253,8 @@ class Index:
         self._criteria(flt)
 
     # -- evaluation -----------------------------------------------------
-    def _criteria(self, flt: Filter) -> dict[str, frozenset[str] | None]:
-        return {
-            "speaker": self._resolve_all("speaker", flt.speakers),
-            "venue": self._resolve_all("venue", flt.venues),
-            "delegation": self._resolve_all("delegation", flt.delegations),
-            "topic": self._resolve_all("topic", flt.topics),
-            "event": self._resolve_all("event", flt.events),
-        }
+    def _criteria(self, flt: Filter) -> Criteria:
+        return {kind: self._resolve_all(kind, flt.values(kind)) for kind in FILTER_KINDS}
 
     def run(self, flt: Filter, by_speaker: bool = False) -> Result:
         """Quotes and events that pass every active criterion of `flt`.
@@ -323,7 +298,7 @@ class Index:
                 and size(result.quotes, result.events, result.assessments)
                 < size(quotes, events, assessments)
                 and narrows(query, parse(old.text))
-                and msgspec.structs.replace(old, text=flt.text) == flt
+                and old.with_text(flt.text) == flt
             ):
                 quotes, events, assessments = result.quotes, result.events, result.assessments
         return quotes, events, assessments
@@ -350,7 +325,7 @@ class Index:
             bounds=lambda: self.q_bounds,
             key=self.q_key,
         )
-        s, d, v, e, t = (c[k] for k in ("speaker", "delegation", "venue", "event", "topic"))
+        s, d, v, e, t = c["speaker"], c["delegation"], c["venue"], c["event"], c["topic"]
 
         if s is not None:
             events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]

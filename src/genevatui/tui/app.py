@@ -14,8 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.message import Message
 
+from ..core.filters import Filter
 from ..core.problems import DatasetError
-from ..core.query import Filter, Index, UnknownName
+from ..core.query import Index, UnknownName
 from ..core.text import shown
 from .screens.main import MainScreen
 

@@ -15,6 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from ..core.dates import format_date
+from ..core.filters import FilterKind
 from ..core.text import search_key
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class FilterCommands(_Base):
         if main is None:
             return
         spec = main.index.dataset.spec
-        kinds: list[tuple[str, list[tuple[str, str]]]] = [
+        kinds: list[tuple[FilterKind, list[tuple[str, str]]]] = [
             ("speaker", [(_with_aliases(p.name, p.aliases), p.name) for p in spec.people]),
             ("venue", [(v.name, v.name) for v in spec.venues]),
             ("delegation", [(_with_aliases(d.name, d.aliases), d.name) for d in spec.delegations]),

@@ -18,8 +18,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.models import Anchor
-from ...core.query import Filter, Index, UnknownName
+from ...core.query import Index, UnknownName
 from ..describe import TargetKind, describe
 from ..spans import SpanIndex
 from ..widgets.filter_bar import FilterBar
@@ -31,12 +32,6 @@ from ..widgets.timeline import Timeline
 
 Target = tuple[TargetKind, int]
 NARROW = 110  # below this many columns the panes stack and the timeline hides
-PICKER_FIELDS = {
-    "speaker": "speakers",
-    "venue": "venues",
-    "delegation": "delegations",
-    "topic": "topics",
-}
 
 
 class MainScreen(Screen[None]):
@@ -164,14 +159,14 @@ class MainScreen(Screen[None]):
 
     @on(FilterBar.SearchChanged)
     def _search_changed(self, event: FilterBar.SearchChanged) -> None:
-        self.filter = _replace(self.filter, text=event.text)
+        self.filter = self.filter.with_text(event.text)
         if event.final:
             self._leave_search()
 
     @on(FilterBar.SearchLeft)
     def _search_left(self, event: FilterBar.SearchLeft) -> None:
         # escape abandons what was typed since `/`; enter is the way to keep it
-        self.filter = _replace(self.filter, text=self.search_before)
+        self.filter = self.filter.with_text(self.search_before)
         self._leave_search()
 
     def _leave_search(self) -> None:
@@ -186,17 +181,17 @@ class MainScreen(Screen[None]):
         down half-built (keys typed with `q` are dropped by the app too)."""
         return bool(getattr(self.app, "exiting", False))
 
-    def action_pick(self, kind: str) -> None:
+    def action_pick(self, name: str) -> None:
         if self._leaving():
             return
-        field = PICKER_FIELDS[kind]
-        current: tuple[str, ...] = getattr(self.filter, field)
+        kind = filter_kind(name)  # from a binding's action string: checked
+        current = self.filter.values(kind)
         options = self._options(kind)
         from .picker import PickerScreen  # imported on first use, not at start-up
 
         def apply(values: list[str] | None) -> None:
             if values is not None:
-                self.filter = _replace(self.filter, **{field: tuple(values)})
+                self.filter = self.filter.with_values(kind, values)
 
         def resolve(query: str) -> frozenset[str]:
             return self.index.resolve(kind, query)
@@ -204,11 +199,10 @@ class MainScreen(Screen[None]):
         picker = PickerScreen(kind, options, set(current), resolve)
         self.app.push_screen(picker, apply)
 
-    def _options(self, kind: str) -> list[Option]:
+    def _options(self, kind: FilterKind) -> list[Option]:
         """Every entity of `kind`, with how many quotes it has under the
         other active filters (so the count is what picking it would show)."""
-        field = PICKER_FIELDS[kind]
-        result = self.index.run(_replace(self.filter, **{field: ()}))
+        result = self.index.run(self.filter.with_values(kind, ()))
         idx = self.index
         spec = idx.dataset.spec
         if kind == "speaker":
@@ -228,16 +222,15 @@ class MainScreen(Screen[None]):
         counts = Counter(t for q in result.quotes for t in idx.q_topics[q])
         return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
 
-    def set_filter_values(self, kind: str, values: tuple[str, ...]) -> None:
+    def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""
-        field = PICKER_FIELDS.get(kind, "events")
-        merged = tuple(dict.fromkeys((*getattr(self.filter, field), *values)))
+        wanted = self.filter.adding(kind, values)
         try:
-            self.index.check(_replace(self.filter, **{field: merged}))
+            self.index.check(wanted)
         except UnknownName as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.filter = _replace(self.filter, **{field: merged})
+        self.filter = wanted
 
     # -- selection and jumps -------------------------------------------------
     @on(Statements.QuoteHighlighted)
@@ -268,7 +261,7 @@ class MainScreen(Screen[None]):
         event_id = self.index.dataset.spec.events[event.index].id
         narrowed = self.filter.events == (event_id,)
         # A second enter on the narrowed event widens the statements again.
-        self.filter = _replace(self.filter, events=() if narrowed else (event_id,))
+        self.filter = self.filter.with_values("event", () if narrowed else (event_id,))
         self.jump(("event", event.index))
 
     @on(SourceView.PassageChosen)
@@ -381,12 +374,6 @@ class MainScreen(Screen[None]):
         if shown is None:
             shown = not self.has_class("-narrow")
         self.query_one(Timeline).display = shown
-
-
-def _replace(flt: Filter, **changes: object) -> Filter:
-    import msgspec
-
-    return msgspec.structs.replace(flt, **changes)
 
 
 def _label(name: str, aliases: tuple[str, ...]) -> str:

@@ -12,6 +12,7 @@ from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.filters import FilterKind
 from ...core.query import UnknownName
 from ..widgets.picker_list import Option, PickerList
 from ..widgets.safe_input import SafeInput
@@ -37,7 +38,7 @@ class PickerScreen(ModalScreen[list[str] | None]):
 
     def __init__(
         self,
-        kind: str,
+        kind: FilterKind,
         options: list[Option],
         ticked: set[str],
         resolve: Resolve | None = None,

@@ -11,17 +11,9 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from ...core.query import Filter
+from ...core.filters import FILTER_KINDS, Filter
 from ...core.text import shown
 from .safe_input import SafeInput
-
-_CHIP_KINDS = (
-    ("speaker", "speakers"),
-    ("venue", "venues"),
-    ("delegation", "delegations"),
-    ("topic", "topics"),
-    ("event", "events"),
-)
 
 
 def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
@@ -30,10 +22,10 @@ def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
     Values the user typed (on the command line or in the box) are shown
     with their control characters escaped."""
     line = Text()
-    for label, field in _CHIP_KINDS:
-        for value in getattr(flt, field):
-            name = event_titles.get(value, value) if label == "event" else value
-            line.append(f" {label}: ", style="bold reverse")
+    for kind in FILTER_KINDS:  # the kind is its own label
+        for value in flt.values(kind):
+            name = event_titles.get(value, value) if kind == "event" else value
+            line.append(f" {kind}: ", style="bold reverse")
             line.append(f"{shown(name)} ", style="reverse")
             line.append(" ")
     if flt.date_from or flt.date_to:

@@ -1,0 +1,77 @@
+"""What the user asked for: the `Filter`, and the one table of filter kinds.
+
+A filter kind ("speaker", "venue", ...) is a `FilterKind`, never a bare
+string: `KIND_FIELDS` is the only place a kind is mapped to its `Filter`
+field, and the kind itself is the label shown for it (on a chip, in a
+picker's title, in "unknown speaker 'x'"). A misspelt kind is a type error
+for mypy, and `filter_kind` refuses one that arrives as text at run time
+(an action string, a script) instead of quietly filtering something else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, get_args
+
+import msgspec
+
+FilterKind = Literal["speaker", "venue", "delegation", "topic", "event"]
+"""A kind of named thing the filter can hold; each is also its display label."""
+
+FILTER_KINDS: tuple[FilterKind, ...] = get_args(FilterKind)
+
+KIND_FIELDS: dict[FilterKind, str] = {
+    "speaker": "speakers",
+    "venue": "venues",
+    "delegation": "delegations",
+    "topic": "topics",
+    "event": "events",
+}
+"""The `Filter` field that holds each kind's values: the one such mapping."""
+
+
+class UnknownKind(ValueError):
+    """A filter kind that is not a `FilterKind` (a misspelling)."""
+
+
+def filter_kind(name: str) -> FilterKind:
+    """`name` as a FilterKind; UnknownKind when it is none."""
+    for kind in FILTER_KINDS:
+        if kind == name:
+            return kind
+    raise UnknownKind(f"unknown filter kind {name!r}; choose from {', '.join(FILTER_KINDS)}")
+
+
+class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What the user asked for. Values are names as typed (resolved by Index)."""
+
+    speakers: tuple[str, ...] = ()
+    venues: tuple[str, ...] = ()
+    delegations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    text: str = ""
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filter()
+
+    def values(self, kind: FilterKind) -> tuple[str, ...]:
+        """The values of `kind` (its names as typed)."""
+        result: tuple[str, ...] = getattr(self, KIND_FIELDS[filter_kind(kind)])
+        return result
+
+    def with_values(self, kind: FilterKind, values: Iterable[str]) -> Filter:
+        """This filter with the values of `kind` replaced by `values`."""
+        field = KIND_FIELDS[filter_kind(kind)]
+        return msgspec.structs.replace(self, **{field: tuple(values)})
+
+    def adding(self, kind: FilterKind, values: Iterable[str]) -> Filter:
+        """This filter with `values` added to those of `kind` (no repeats)."""
+        return self.with_values(kind, dict.fromkeys((*self.values(kind), *values)))
+
+    def with_text(self, text: str) -> Filter:
+        """This filter with its search text replaced by `text`."""
+        return msgspec.structs.replace(self, text=text)
