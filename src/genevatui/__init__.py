@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .core.filters import Filter
     from .core.models import Dataset
     from .tui.app import GenevaApp
 
@@ -21,18 +22,19 @@ QUICK_BYTES = 2 * 1024 * 1024
 loaded before the app starts, so its errors appear before any screen."""
 
 
-def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> GenevaApp:
+def create_app(
+    data: str | Path | Dataset | None = None,
+    flt: Filter | None = None,
+    goto: str | None = None,
+) -> GenevaApp:
     """Build the app: the one factory for the CLI, the tests and the benchmarks.
 
-    `data` is a dataset path or a loaded Dataset (default: the bundled one).
-    `filters` are `speakers`, `venues`, `delegations`, `topics` (sequences of
-    names), `text`, `date_from`, `date_to`, and `goto` (an event or quote id).
-    A small or cached dataset is loaded now: DatasetError or UnknownName is
-    raised here. A large one loads in the app, behind a progress screen; its
+    `data` is a dataset path or a loaded Dataset (default: the bundled one);
+    `flt` the filter it opens with (default: none); `goto` an event or quote
+    id to open on. A small or cached dataset is loaded now: DatasetError or
+    UnknownName is raised here. A large one loads in the app, behind a progress screen; its
     errors end the app with `app.problems` and a non-zero return code.
     """
-    import msgspec
-
     from .core import cache
     from .core.bundled import bundled_dataset
     from .core.filters import Filter
@@ -40,8 +42,10 @@ def create_app(data: str | Path | Dataset | None = None, **filters: Any) -> Gene
     from .core.query import Index
     from .tui.app import GenevaApp
 
-    goto = filters.pop("goto", None)
-    flt = msgspec.convert(filters, Filter)
+    if flt is None:
+        flt = Filter()
+    elif not isinstance(flt, Filter):  # a dict of flags would be ignored: refuse it
+        raise TypeError(f"create_app: flt must be a Filter, not {type(flt).__name__}")
     if isinstance(data, Dataset):
         index = Index(data)
     else:

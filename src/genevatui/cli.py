@@ -317,10 +317,8 @@ def _tui(args: argparse.Namespace, err: TextIO) -> int:
         return EXIT_USAGE
     from . import create_app  # Textual is imported only here
 
-    flt = filter_from_args(args)
-    fields = {f: getattr(flt, f) for f in flt.__struct_fields__}
     try:
-        app = create_app(args.data, **fields, goto=args.goto)
+        app = create_app(args.data, filter_from_args(args), args.goto)
     except DatasetError as exc:
         _print_problems(exc, err)
         return EXIT_DATA

@@ -31,6 +31,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from genevatui import create_app
+from genevatui.core.filters import Filter
 from genevatui.core.loader import load_dataset
 from genevatui.core.models import Dataset
 from genevatui.tui.app import GenevaApp
@@ -324,7 +325,7 @@ def test_a_line_break_in_a_name_hides_nothing(data: Dataset) -> None:
         for place, text in places.items():
             assert "Shown Name hidden part" in " ".join(text.split()), (place, text)
 
-    _run(create_app(data, speakers=[name]), body)
+    _run(create_app(data, Filter(speakers=(name,))), body)
 
 
 def test_the_real_terminal_gets_no_data_escapes(data: Dataset) -> None:

@@ -28,6 +28,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from genevatui import create_app
+from genevatui.core.filters import Filter
 from genevatui.core.loader import load_dataset
 from genevatui.core.models import Dataset
 from genevatui.tui.app import GenevaApp
@@ -136,7 +137,7 @@ def test_chips_and_picker_show_the_trap_literally(trap: Dataset) -> None:
         await pilot.press("escape")
         assert app.is_running
 
-    run(create_app(trap, speakers=[NAME]), body, size=(160, 50))
+    run(create_app(trap, Filter(speakers=(NAME,))), body, size=(160, 50))
 
 
 def test_clicking_the_trap_does_not_quit(trap: Dataset) -> None:

@@ -91,10 +91,12 @@ def test_x_clears_every_filter(index: Index) -> None:
     run(
         create_app(
             index.dataset,
-            speakers=["ryabkov"],
-            topics=["nato-expansion"],
-            text="nato",
-            venues=["geneva"],
+            Filter(
+                speakers=("ryabkov",),
+                topics=("nato-expansion",),
+                text="nato",
+                venues=("geneva",),
+            ),
         ),
         body,
     )
@@ -178,7 +180,7 @@ def test_picker_escape_cancels(index: Index, key: str, field: str) -> None:
         assert_shows(app, index, start)
         assert counts_text(app) == expected_counts(index, start)
 
-    run(create_app(index.dataset, text="geneva"), body)
+    run(create_app(index.dataset, Filter(text="geneva")), body)
 
 
 def test_picker_shows_ticks_of_the_active_filter(index: Index) -> None:
@@ -190,7 +192,7 @@ def test_picker_shows_ticks_of_the_active_filter(index: Index) -> None:
         await pilot.press("tab", "enter")
         assert main_screen(app).filter == Filter(speakers=("Wendy Sherman",))
 
-    run(create_app(index.dataset, speakers=["Wendy Sherman"]), body)
+    run(create_app(index.dataset, Filter(speakers=("Wendy Sherman",))), body)
 
 
 def test_picked_speaker_shows_only_that_speaker(index: Index) -> None:
@@ -217,7 +219,7 @@ def test_picker_counts_are_what_picking_would_show(index: Index, key: str, field
         first = picker.render_line(0).text.rstrip()
         assert first.endswith(f" {counts[0]}"), first
 
-    run(create_app(index.dataset, text=start.text), body)
+    run(create_app(index.dataset, Filter(text=start.text)), body)
 
 
 def test_search_matching_nothing_leaves_keys_harmless(index: Index) -> None:

@@ -236,7 +236,7 @@ def test_enter_on_passage_hidden_by_the_filter_widens(mini: Dataset) -> None:
         assert statements(app).cursor_key == span.key
         assert app.focused is statements(app)
 
-    run(create_app(mini, speakers=["ryabkov"]), body)
+    run(create_app(mini, Filter(speakers=("ryabkov",))), body)
 
 
 def test_enter_on_event_passage_selects_it_in_timeline(mini: Dataset) -> None:
@@ -275,7 +275,7 @@ def test_goto_hidden_quote_clears_the_filter(index: Index) -> None:
         assert main_screen(app).filter == Filter()
         assert statements(app).cursor_key == hidden
 
-    run(create_app(dataset, speakers=["ryabkov"], goto=dataset.spec.quotes[hidden].id), body)
+    run(create_app(dataset, Filter(speakers=("ryabkov",)), dataset.spec.quotes[hidden].id), body)
 
 
 def test_goto_event_starts_on_its_first_passage(index: Index) -> None:

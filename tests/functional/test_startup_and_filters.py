@@ -60,7 +60,7 @@ def test_filter_flag(index: Index, flags: dict[str, Any]) -> None:
         # A filter that keeps nothing or everything would prove nothing.
         assert 0 < len(result.quotes) < total
 
-    run(create_app(index.dataset, **flags), body)
+    run(create_app(index.dataset, flt), body)
 
 
 def _expected_by_hand(index: Index, kind: str, ident: str) -> set[int]:
@@ -97,7 +97,7 @@ def test_filter_flag_matches_the_records(index: Index, kind: str, ident: str) ->
         assert set(shown_quotes(app)) == want
         assert counts_text(app).startswith(f"{len(want)} of ")
 
-    run(create_app(index.dataset, **{kind: [ident]}), body)
+    run(create_app(index.dataset, Filter(**{kind: (ident,)})), body)
 
 
 @pytest.mark.parametrize(
@@ -112,11 +112,23 @@ def test_filter_flag_matches_the_records(index: Index, kind: str, ident: str) ->
 )
 def test_unknown_name_raises(flags: dict[str, Any]) -> None:
     with pytest.raises(UnknownName):
-        create_app(**flags)
+        create_app(flt=Filter(**{k: tuple(v) for k, v in flags.items()}))
 
 
 def test_unknown_name_suggests_close_match() -> None:
     with pytest.raises(UnknownName) as info:
-        create_app(speakers=["Ryabkof"])
+        create_app(flt=Filter(speakers=("Ryabkof",)))
     assert info.value.kind == "speaker"
     assert info.value.suggestions, str(info.value)
+
+
+def test_create_app_takes_a_filter_never_loose_keywords() -> None:
+    # Before: `create_app(speaker=["sherman"])` dropped the misspelt key and
+    # opened unfiltered.
+    with pytest.raises(TypeError):
+        create_app(speaker=["sherman"])  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="must be a Filter"):
+        create_app(None, {"speakers": ["sherman"]})  # type: ignore[arg-type]
+    app = create_app(flt=Filter(speakers=("sherman",)), goto="geneva-talks-2022-01-10")
+    assert app.initial_filter == Filter(speakers=("sherman",))
+    assert app.goto == "geneva-talks-2022-01-10"

@@ -15,6 +15,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from genevatui import create_app
+from genevatui.core.filters import Filter
 from genevatui.core.text import shown as visible
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.picker import PickerScreen
@@ -63,7 +64,7 @@ def test_the_search_chip_and_box_show_escapes() -> None:
         await pilot.press("escape")
         assert main_screen(app).filter.text == OSC  # escape kept the flag's text
 
-    run(create_app(text=OSC), body)
+    run(create_app(flt=Filter(text=OSC)), body)
 
 
 def test_a_paste_into_a_box_is_escaped() -> None:
@@ -95,4 +96,4 @@ def test_a_name_flag_with_a_control_character_is_escaped_in_its_chip() -> None:
         assert "speaker: Sergei\\x1fRyabkov" in chips
         assert_clean(app)
 
-    run(create_app(speakers=[name]), body)
+    run(create_app(flt=Filter(speakers=(name,))), body)

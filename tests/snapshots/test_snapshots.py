@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from genevatui import create_app
+from genevatui.core.filters import Filter
 
 
 def test_main_80x24(snap_compare: Any) -> None:
@@ -20,7 +21,7 @@ def test_main_160x50(snap_compare: Any) -> None:
 
 
 def test_filtered_by_speaker_after_jump(snap_compare: Any) -> None:
-    app = create_app(speakers=["sherman"])
+    app = create_app(flt=Filter(speakers=("sherman",)))
     assert snap_compare(app, press=["j", "j", "enter"], terminal_size=(160, 50))
 
 
