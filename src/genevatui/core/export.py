@@ -54,40 +54,33 @@ def quote_record(index: Index, i: int) -> dict[str, Any]:
     `said` is "at", "before" or "after" its event; `same_as` lists quotes in
     other articles that report the same utterance.
     """
-    dataset = index.dataset
-    quote = dataset.spec.quotes[i]
-    anchor = dataset.quote_anchors[i]
-    person = index.people[quote.speaker]
-    venue = index.quote_venue(quote)
-    event = index.events.get(quote.event or "")
-    source = index.sources[quote.source]
-    role = index.speaker_title(quote)
+    v = index.quote_view(i)
     return {
-        "id": quote.id,
-        "speaker": person.name,
-        "speaker_id": person.id,
-        "speaker_title": role.title if role else None,
-        "speaker_title_verbatim": role.verbatim if role else None,
-        "delegation": person.delegation,
-        "delegation_name": index.delegations[person.delegation].name,
-        "event": quote.event,
-        "event_title": event.title if event else None,
-        "said": quote.said,
-        "venue": venue,
-        "venue_name": index.venues[venue].name if venue else None,
-        "date": index.quote_date(quote),
-        "source": quote.source,
-        "source_title": source.title,
-        "file": source.file,
-        "start": anchor.start,
-        "end": anchor.end,
-        "text": dataset.texts[quote.source][anchor.start : anchor.end],
-        "kind": quote.kind,
-        "topics": list(quote.topics),
-        "anchoring": anchor.status,
-        "anchoring_score": anchor.score,
-        "same_as": list(quote.same_as),
-        "note": quote.note,
+        "id": v.id,
+        "speaker": v.speaker,
+        "speaker_id": v.speaker_id,
+        "speaker_title": v.speaker_title,
+        "speaker_title_verbatim": v.speaker_title_verbatim,
+        "delegation": v.delegation,
+        "delegation_name": v.delegation_name,
+        "event": v.event,
+        "event_title": v.event_title,
+        "said": v.said,
+        "venue": v.venue,
+        "venue_name": v.venue_name,
+        "date": v.date,
+        "source": v.source,
+        "source_title": v.source_title,
+        "file": v.file,
+        "start": v.start,
+        "end": v.end,
+        "text": v.text,
+        "kind": v.kind,
+        "topics": list(v.topics),
+        "anchoring": v.anchoring,
+        "anchoring_score": v.anchoring_score,
+        "same_as": list(v.same_as),
+        "note": v.note,
     }
 
 
@@ -112,7 +105,7 @@ def assessment_record(index: Index, i: int) -> dict[str, Any]:
         "text": dataset.texts[item.source][anchor.start : anchor.end],
         "event": item.event,
         "topics": list(item.topics),
-        "date": index.assessments.dates[i],
+        "date": index.assessment_date(i),
         "anchoring": anchor.status,
         "note": item.note,
     }

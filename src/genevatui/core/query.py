@@ -10,9 +10,10 @@ The search text's syntax (words, "phrases", `|` alternatives) is in `search`.
 from __future__ import annotations
 
 import functools
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Literal
 
 import msgspec
@@ -25,6 +26,7 @@ from .narrow import Criteria, narrow
 from .ordering import UNDATED, orders, search_text
 from .search import narrows, parse, select
 from .text import search_key
+from .views import QuoteView, quote_view
 
 MEMO_SIZE = 64
 
@@ -117,6 +119,38 @@ class Index:
             if quote.source in role.sources:
                 return role
         return None
+
+    def quote_view(self, i: int) -> QuoteView:
+        """Quote `i`'s display fields (names, title, date, venue, the
+        article's words and where they are), for the panes and the exports."""
+        return quote_view(self, i)
+
+    def assessment_date(self, i: int) -> str | None:
+        """Assessment `i`'s date: its own, else its event's."""
+        return self.assessments.dates[i]
+
+    # -- counts ---------------------------------------------------------
+    def count_by(self, kind: FilterKind, quotes: Iterable[int]) -> Counter[str]:
+        """How many of `quotes` each value (an id) of `kind` has."""
+        if kind == "speaker":
+            return Counter(map(self.q_speaker.__getitem__, quotes))
+        if kind == "delegation":
+            return Counter(map(self.q_delegation.__getitem__, quotes))
+        if kind == "topic":
+            of = self.q_topics
+            return Counter(t for q in quotes for t in of[q])
+        column = self.q_venue if kind == "venue" else self.q_event
+        return Counter(v for v in map(column.__getitem__, quotes) if v is not None)
+
+    def facet_counts(self, flt: Filter, kind: FilterKind) -> Counter[str]:
+        """Per value of `kind`, how many quotes picking it would show: the
+        quotes that pass `flt` without its own `kind` values, counted."""
+        return self.count_by(kind, self.run(flt.with_values(kind, ())).quotes)
+
+    def speaker_runs(self, quotes: Iterable[int]) -> list[tuple[str, int]]:
+        """(speaker id, count) for each run of one speaker's quotes in
+        `quotes` (grouped quotes give one run per speaker). One C-speed pass."""
+        return [(s, len(tuple(run))) for s, run in groupby(map(self.q_speaker.__getitem__, quotes))]
 
     # -- precomputation -------------------------------------------------
     def _build_quotes(self, quotes: Sequence[Quote], pre: Precomputed | None) -> None:

@@ -31,28 +31,19 @@ def describe(index: Index, target: tuple[TargetKind, int]) -> Text:
 
 
 def _quote(index: Index, key: int) -> Text:
-    quote = index.dataset.spec.quotes[key]
-    person = index.people[quote.speaker]
-    delegation = index.delegations[person.delegation].name
+    view = index.quote_view(key)
     out = Text()
-    out.append(person.name, style="bold")
-    role = index.speaker_title(quote)
-    if role is not None:  # the title as this quote's own article gives it
-        out.append(f", {role.title}")
-        if not role.verbatim:
+    out.append(view.speaker, style="bold")
+    if view.speaker_title is not None:  # the title as this quote's own article gives it
+        out.append(f", {view.speaker_title}")
+        if not view.speaker_title_verbatim:
             out.append(" (curator's description)", style="italic")
-    out.append(f" ({delegation}) · {quote.kind}")
-    venue = index.quote_venue(quote)
-    bits = [format_date(index.quote_date(quote)), index.venues[venue].name if venue else ""]
-    event = index.events.get(quote.event or "")
-    if event:
-        bits.append(event.title if quote.said == "at" else f"said {quote.said} {event.title}")
-    for bit in filter(None, bits):
+    out.append(f" ({view.delegation_name}) · {view.kind}")
+    for bit in filter(None, [format_date(view.date), view.venue_name, view.occasion]):
         out.append(f" · {bit}")
-    anchor = index.dataset.quote_anchors[key]
-    if anchor.status != "exact":
-        out.append(f"  [anchored {anchor.status}, score {anchor.score}]", style="italic")
-    _note(out, quote.note)
+    if view.anchoring != "exact":
+        out.append(f"  [anchored {view.anchoring}, score {view.anchoring_score}]", style="italic")
+    _note(out, view.note)
     return out
 
 
@@ -69,7 +60,7 @@ def _assessment(index: Index, key: int) -> Text:
     event = index.events.get(item.event or "")
     bits = [
         index.sources[item.source].title,
-        format_date(index.assessments.dates[key]),
+        format_date(index.assessment_date(key)),
         event.title if event else "",
     ]
     out.append("\n" + " · ".join(filter(None, bits)))

@@ -7,7 +7,6 @@ is the core's `Index.run`.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import ClassVar
 
 from textual import on
@@ -202,25 +201,22 @@ class MainScreen(Screen[None]):
     def _options(self, kind: FilterKind) -> list[Option]:
         """Every entity of `kind`, with how many quotes it has under the
         other active filters (so the count is what picking it would show)."""
-        result = self.index.run(self.filter.with_values(kind, ()))
-        idx = self.index
-        spec = idx.dataset.spec
+        counts = self.index.facet_counts(self.filter, kind)
+        spec = self.index.dataset.spec
         if kind == "speaker":
-            counts = Counter(idx.q_speaker[q] for q in result.quotes)
             return [
                 Option(p.name, _label(p.name, p.aliases), counts[p.id], p.id) for p in spec.people
             ]
         if kind == "venue":
-            counts = Counter(v for q in result.quotes if (v := idx.q_venue[q]) is not None)
             return [Option(v.name, v.name, counts[v.id], v.id) for v in spec.venues]
         if kind == "delegation":
-            counts = Counter(idx.q_delegation[q] for q in result.quotes)
             return [
                 Option(d.name, _label(d.name, d.aliases), counts[d.id], d.id)
                 for d in spec.delegations
             ]
-        counts = Counter(t for q in result.quotes for t in idx.q_topics[q])
-        return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
+        if kind == "topic":
+            return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
+        return [Option(e.id, e.title, counts[e.id], e.id) for e in spec.events]
 
     def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""

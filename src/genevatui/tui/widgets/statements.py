@@ -8,7 +8,6 @@ Row keys: a quote's index, or `len(spec.quotes) + i` for assessment `i`
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 from typing import ClassVar, Literal
 
 from rich.text import Text
@@ -91,7 +90,7 @@ class Statements(VirtualList):
         """Display `quotes`, which come grouped (`Index.run(..., by_speaker=True)`),
         then `assessments` under their own header. `keep` is a row key.
 
-        One pass over runs of the same speaker (itertools.groupby, in C) adds
+        One pass over runs of the same speaker (`Index.speaker_runs`) adds
         the headers; the items go in as slices, so 100,000 quotes cost
         milliseconds, not a Python loop per quote.
         """
@@ -103,8 +102,7 @@ class Statements(VirtualList):
         delegation_total = 0
         current = None
         pos = 0
-        for speaker, run in groupby(map(index.q_speaker.__getitem__, quotes)):
-            count = len(tuple(run))
+        for speaker, count in index.speaker_runs(quotes):
             delegation = index.people[speaker].delegation
             if delegation != current:
                 if delegation_header >= 0:
@@ -136,19 +134,14 @@ class Statements(VirtualList):
         assert self.index is not None
         if key >= self.base:
             return self._render_assessment(key - self.base, width)
-        index = self.index
-        quote = index.dataset.spec.quotes[key]
-        venue_id = index.q_venue[key]
-        date = format_date(index.quote_date(quote))
-        venue = index.venues[venue_id].name if venue_id else ""
-        said = f"said {quote.said}" if quote.event and quote.said != "at" else ""
-        bits = [b for b in (date, venue, quote.kind, said) if b]
-        anchor = index.dataset.quote_anchors[key]
-        if anchor.status == "fuzzy":  # the article changed or the text drifted: say so
-            bits.append(f"≈ fuzzy match {anchor.score:.0f}")
+        view = self.index.quote_view(key)
+        said = f"said {view.said}" if view.event and view.said != "at" else ""
+        bits = [b for b in (format_date(view.date), view.venue_name, view.kind, said) if b]
+        if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
+            bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
         dim = self.get_component_rich_style("virtual-list--dim")
         meta = Text(" " * INDENT + " · ".join(bits), style=dim)
-        lines = self._wrap(quote.text, max(width - INDENT, 1))
+        lines = self._wrap(view.text, max(width - INDENT, 1))
         strips = [self.text_strip(meta, width)]
         for line in lines:
             strips.append(self.text_strip(Text(" " * INDENT + line), width))
@@ -160,7 +153,7 @@ class Statements(VirtualList):
         assert self.index is not None
         index = self.index
         item = index.dataset.spec.assessments[i]
-        date = format_date(index.assessments.dates[i])
+        date = format_date(index.assessment_date(i))
         # "assessment" first: the source's title is long and may be cut.
         bits = [b for b in ("assessment", date, index.sources[item.source].title) if b]
         anchor = index.dataset.assessment_anchors[i]

@@ -47,7 +47,7 @@ class Timeline(VirtualList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index: Index | None = None
-        self.counts: Counter[str | None] = Counter()
+        self.counts: Counter[str] = Counter()
         self.narrowed: str | None = None
 
     def show(
@@ -56,7 +56,7 @@ class Timeline(VirtualList):
         """Display `events`; `quotes` (the filtered quotes) give the counts."""
         self.index = index
         spec = index.dataset.spec
-        self.counts = Counter(map(index.q_event.__getitem__, quotes))  # C-speed count
+        self.counts = index.count_by("event", quotes)
         keys: list[int] = []
         headers: list[Header] = []
         group = None
