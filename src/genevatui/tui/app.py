@@ -11,7 +11,6 @@ from rich.console import RenderableType
 from textual import events
 from textual.app import App, AutopilotCallbackType
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.message import Message
 
 from ..core.filters import Filter
@@ -25,20 +24,9 @@ EXIT_INTERNAL = 70  # EX_SOFTWARE, as the CLI uses for an unexpected error
 EXIT_INTERRUPTED = 130
 
 
-# The palette's providers, the help and the loading screen are imported when
-# first used: start-up pays only for what the first frame shows.
-def _filter_commands() -> type[Provider]:
-    from .commands import FilterCommands
-
-    return FilterCommands
-
-
-def _goto_commands() -> type[Provider]:
-    from .commands import GotoCommands
-
-    return GotoCommands
-
-
+# The help and the loading screen are imported when first used: start-up
+# pays only for what the first frame shows. The palette's own commands
+# belong to the main screen (`MainScreen.COMMANDS`).
 Loader = Callable[[Progress], Index]
 
 
@@ -61,7 +49,6 @@ class GenevaApp(App[None]):
 
     TITLE = "genevatui"
     CSS_PATH = "app.tcss"
-    COMMANDS: ClassVar = App.COMMANDS | {_filter_commands, _goto_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),

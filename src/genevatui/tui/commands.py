@@ -25,12 +25,11 @@ MAX_HITS = 200
 
 
 def _main(provider: Provider) -> MainScreen | None:
+    """The screen the palette was opened over, when it is the main screen
+    (the providers are in `MainScreen.COMMANDS`, so it always is)."""
     from .screens.main import MainScreen
 
-    screen = provider.app.screen_stack[0] if provider.app.screen_stack else None
-    for candidate in reversed(provider.app.screen_stack):
-        if isinstance(candidate, MainScreen):
-            return candidate
+    screen = provider.screen
     return screen if isinstance(screen, MainScreen) else None
 
 

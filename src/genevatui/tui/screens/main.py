@@ -7,11 +7,13 @@ is the core's `Index.run`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -31,6 +33,19 @@ from ..widgets.timeline import Timeline
 
 Target = tuple[TargetKind, int]
 NARROW = 110  # below this many columns the panes stack and the timeline hides
+
+
+# The palette's providers are imported when the palette first opens.
+def _filter_commands() -> type[Provider]:
+    from ..commands import FilterCommands
+
+    return FilterCommands
+
+
+def _goto_commands() -> type[Provider]:
+    from ..commands import GotoCommands
+
+    return GotoCommands
 
 
 class MainScreen(Screen[None]):
@@ -56,6 +71,19 @@ class MainScreen(Screen[None]):
             "T", "toggle_timeline", "Show/hide timeline", show=False, id="main.toggle_timeline"
         ),
     ]
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        _filter_commands,
+        _goto_commands,
+    }
+    """Filter by any entity, go to any event or quote: only over this screen
+    (a provider reaches it as `self.screen`)."""
+
+    HORIZONTAL_BREAKPOINTS = [  # Screen declares it without ClassVar
+        (0, "-narrow"),
+        (NARROW, "-wide"),
+    ]
+    """Below NARROW columns the screen is `-narrow`: the panes stack."""
 
     filter: reactive[Filter] = reactive(Filter, init=False)
     """The active filter; every pane is redrawn from it."""
@@ -105,8 +133,9 @@ class MainScreen(Screen[None]):
         self.query_one(Statements).focus()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW, "-narrow")
-        self._apply_timeline_visibility()
+        # Screen._on_resize sets the breakpoint classes after this handler:
+        # the timeline follows them once they are set.
+        self.call_next(self._apply_timeline_visibility)
 
     # -- filtering -------------------------------------------------------------
     def watch_filter(self) -> None:
