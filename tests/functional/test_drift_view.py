@@ -11,6 +11,7 @@ from pilot_helpers import main_screen, run, source, widget_lines
 from textual.pilot import Pilot
 
 from genevatui import create_app
+from genevatui.core.spans import Span, SpanIndex
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.orphans import OrphansScreen
 
@@ -38,7 +39,8 @@ def test_orphans_are_counted_listed_and_never_placed(changed: Path) -> None:
         assert orphans
         counts = "\n".join(widget_lines(screen.query_one("#counts")))
         assert f"{len(orphans)} orphaned (o)" in counts
-        for spans in screen.spans.values():
+        index = SpanIndex(dataset, Span)
+        for spans in map(index.of, (s.id for s in dataset.spec.sources)):
             assert not {s.key for s in spans if s.kind == "quote"} & set(orphans)
         await pilot.press("o")
         assert isinstance(app.screen, OrphansScreen)

@@ -228,11 +228,11 @@ def test_search_matching_nothing_leaves_keys_harmless(index: Index) -> None:
         assert_shows(app, index, Filter(text="zqxzqx"))
         assert shown_quotes(app) == []
         assert statements(app).cursor_key is None
-        history = list(main_screen(app).history)
+        history = main_screen(app).history.places
         keys = ["enter", "down", "up", "end", "home", "pagedown", "pageup", "n", "N"]
         await pilot.press(*keys, "left_square_bracket", "right_square_bracket")
         assert app.is_running
-        assert main_screen(app).history == history
+        assert main_screen(app).history.places == history
         await pilot.press("x")
         assert_shows(app, index, Filter())
         assert statements(app).cursor_key is not None

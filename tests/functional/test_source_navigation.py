@@ -60,8 +60,8 @@ def test_enter_on_statement_jumps_to_its_passage(index: Index, where: str) -> No
         assert app.focused is source(app)
         assert_quote_current(app, dataset, i)
         screen = main_screen(app)
-        assert screen.history == [("quote", i)]
-        assert screen.history_pos == 0
+        assert screen.history.places == (("quote", i),)
+        assert screen.history.pos == 0
         # The passage is scrolled into view.
         view = source(app)
         first = view.line_of(view.current_span.start)  # type: ignore[union-attr]
@@ -129,19 +129,22 @@ def test_back_and_forward_through_jumps(index: Index) -> None:
         assert app.focused is statements(app)
         b = await choose_row(pilot, app, 3)
         assert a != b
-        assert screen.history == [("quote", a), ("quote", b)]
+        assert screen.history.places == (
+            ("quote", a),
+            ("quote", b),
+        )
         assert_quote_current(app, dataset, b)
         await pilot.press("left_square_bracket")
-        assert screen.history_pos == 0
+        assert screen.history.pos == 0
         assert_quote_current(app, dataset, a)
         assert statements(app).cursor_key == a
         await pilot.press("right_square_bracket")
-        assert screen.history_pos == 1
+        assert screen.history.pos == 1
         assert_quote_current(app, dataset, b)
         assert statements(app).cursor_key == b
         # At the end of the history `]` does nothing.
         await pilot.press("right_square_bracket")
-        assert screen.history_pos == 1
+        assert screen.history.pos == 1
         assert_quote_current(app, dataset, b)
 
     run(create_app(dataset), body)
@@ -154,16 +157,19 @@ def test_new_jump_after_back_drops_the_forward_history(index: Index) -> None:
         await pilot.press("shift+tab")
         b = await choose_row(pilot, app, 2)
         await pilot.press("left_square_bracket")
-        assert screen.history_pos == 0
+        assert screen.history.pos == 0
         await pilot.press("shift+tab")
         c = await choose_row(pilot, app, 4)
         assert len({a, b, c}) == 3
-        assert screen.history == [("quote", a), ("quote", c)]
-        assert screen.history_pos == 1
+        assert screen.history.places == (
+            ("quote", a),
+            ("quote", c),
+        )
+        assert screen.history.pos == 1
         await pilot.press("right_square_bracket")
         assert source(app).current_span.key == c  # type: ignore[union-attr]
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert screen.history_pos == 0
+        assert screen.history.pos == 0
         assert source(app).current_span.key == a  # type: ignore[union-attr]
 
     run(create_app(index.dataset), body)
@@ -261,7 +267,7 @@ def test_goto_quote_starts_on_its_passage(index: Index) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         assert_quote_current(app, dataset, i)
         assert statements(app).cursor_key == i
-        assert main_screen(app).history == [("quote", i)]
+        assert main_screen(app).history.places == (("quote", i),)
 
     run(create_app(dataset, goto=quote_id), body)
 
@@ -285,7 +291,7 @@ def test_goto_event_starts_on_its_first_passage(index: Index) -> None:
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         assert timeline(app).cursor_key == i
-        assert main_screen(app).history == [("event", i)]
+        assert main_screen(app).history.places == (("event", i),)
         span = source(app).current_span
         assert span is not None
         assert (span.kind, span.key, span.start, span.end) == ("event", i, anchor.start, anchor.end)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from rich.text import Text
 
 from ..core.dates import format_date
 from ..core.query import Index
+from ..core.spans import Target
 
-TargetKind = Literal["quote", "event", "assessment"]
 
-
-def describe(index: Index, target: tuple[TargetKind, int]) -> Text:
+def describe(index: Index, target: Target) -> Text:
     """A few plain-text lines describing `target`; never parsed as markup."""
     kind, key = target
     if kind == "quote":

@@ -20,10 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.filters import Filter, FilterKind, filter_kind
-from ...core.models import Anchor
+from ...core.history import History
 from ...core.query import Index, UnknownName
-from ..describe import TargetKind, describe
-from ..spans import SpanIndex
+from ...core.spans import SpanIndex, Target, anchors_of, placed
+from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.picker_list import Option
@@ -31,7 +31,6 @@ from ..widgets.source_view import SourceView, Span
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 
-Target = tuple[TargetKind, int]
 NARROW = 110  # below this many columns the panes stack and the timeline hides
 
 
@@ -93,24 +92,15 @@ class MainScreen(Screen[None]):
         self.index = index
         self.set_reactive(MainScreen.filter, flt)
         self.goto = goto
-        self.history: list[Target] = []
-        self.history_pos = -1
+        self.history: History[Target] = History()
         self.shown: Target | None = None
         self.search_before = ""
         self.timeline_choice: bool | None = None  # `T` overrides the width rule
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
-        self._spans = SpanIndex(index.dataset)
+        # The source pane's own span type, built by the core's index.
+        self._spans = SpanIndex(index.dataset, Span)
         self.orphan_count = len(index.dataset.orphans)
-
-    def spans_for(self, source: str) -> list[Span]:
-        """The anchored passages of one article, by position."""
-        return self._spans.of(source)
-
-    @property
-    def spans(self) -> dict[str, list[Span]]:
-        """Every article's spans (for tests and small datasets)."""
-        return {s.id: self.spans_for(s.id) for s in self.index.dataset.spec.sources}
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
@@ -302,12 +292,8 @@ class MainScreen(Screen[None]):
 
     def jump(self, target: Target) -> None:
         """Show `target` in the source and record it in the history."""
-        self.history = self.history[: self.history_pos + 1]
         # Where the user stood before the jump is the first place to go back to.
-        for place in (self.shown, target):
-            if place is not None and (not self.history or self.history[-1] != place):
-                self.history.append(place)
-        self.history_pos = len(self.history) - 1
+        self.history.jump(self.shown, target)
         self.select_target(target)
 
     def select_target(self, target: Target) -> None:
@@ -327,17 +313,11 @@ class MainScreen(Screen[None]):
         self.show_source(target)
 
     def show_source(self, target: Target) -> None:
-        kind, key = target
         dataset = self.index.dataset
         info = self.query_one("#source-info", Static)
-        if kind == "quote":
-            anchors: tuple[Anchor, ...] = (dataset.quote_anchors[key],)
-        elif kind == "assessment":
-            anchors = (dataset.assessment_anchors[key],)
-        else:
-            anchors = dataset.event_anchors[key]
-        placed = [a for a in anchors if a.status != "orphan"]
-        if not placed:
+        anchors = anchors_of(dataset, target)
+        here = placed(anchors)
+        if not here:
             why = (
                 "This passage is no longer in its article (the article changed): "
                 "an orphan, shown nowhere. `o` lists the orphans."
@@ -348,10 +328,9 @@ class MainScreen(Screen[None]):
             info.update(describe(self.index, target))
             self.shown = target
             return
-        anchor = placed[0]
-        spans = self.spans_for(anchor.source)
-        wanted = (kind, key, anchor.start)
-        current = next((i for i, s in enumerate(spans) if (s.kind, s.key, s.start) == wanted), -1)
+        anchor = here[0]
+        spans = self._spans.of(anchor.source)
+        current = self._spans.position(target, anchor)
         title = self.index.sources[anchor.source].title
         self.query_one(SourceView).show(title, dataset.texts[anchor.source], spans, current)
         info.update(describe(self.index, target))
@@ -372,16 +351,15 @@ class MainScreen(Screen[None]):
 
     def _go(self, step: int) -> None:
         """Move through the history like a browser; focus stays where it is."""
-        pos = self.history_pos + step
-        if not 0 <= pos < len(self.history):
+        place = self.history.step(step)
+        if place is None:
             if step < 0 and self.focused is self.query_one(SourceView) and self.shown:
                 # Nothing earlier: back out of the source to the list it came from.
                 self.query_one(Timeline if self.shown[0] == "event" else Statements).focus()
                 return
             self.app.bell()
             return
-        self.history_pos = pos
-        self.select_target(self.history[pos])
+        self.select_target(place)
 
     def action_orphans(self) -> None:
         if self._leaving():
