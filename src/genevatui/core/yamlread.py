@@ -132,13 +132,12 @@ def _index(event: yaml.Event) -> int:
 class _Frame:
     """An open mapping or sequence while events are consumed."""
 
-    __slots__ = ("path", "value", "key", "key_event")
+    __slots__ = ("path", "value", "key")
 
     def __init__(self, path: Path, value: dict[str, Any] | list[Any]) -> None:
         self.path = path
         self.value = value
         self.key: str | None = None  # mappings: the key waiting for its value
-        self.key_event: yaml.Event | None = None
 
 
 def read_yaml(text: str, progress: Callable[[str, float], None] | None = None) -> Located:
@@ -311,11 +310,11 @@ class _Builder:
             first = self.out.key_mark(child)
             self.problem(event, child, f"duplicate key {key!r} (first at line {first.line})")
         else:
-            frame.key, frame.key_event = key, event
+            frame.key = key
             self.out.key_marks[child] = _index(event)
             return
         # A rejected key: its value is read and dropped.
-        frame.key, frame.key_event = _DROPPED, event
+        frame.key = _DROPPED
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
         # Counted inside a rejected (skipped) node too, so that where the
