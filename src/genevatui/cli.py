@@ -56,6 +56,8 @@ _KIND_HELP: dict[FilterKind, str] = {
     "venue": "quotes and events at this venue",
     "delegation": "quotes by this delegation's people, and its events",
     "topic": "quotes on this topic, and events where it was raised",
+    "source": "quotes from this article (its id, its file's name or number, or words of "
+    "its title), and the events it reports",
 }
 
 

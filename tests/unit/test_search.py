@@ -169,10 +169,11 @@ def brute_force(index: Index, flt: Filter, by_speaker: bool) -> tuple[list[int],
     def ok(key: str) -> bool:
         return not query or any(all(term in key for term in alt) for alt in query)
 
-    return (
-        [i for i in base.quotes if ok(index.q_key[i])],
-        [i for i in base.events if ok(index.e_key[i])],
-    )
+    quotes = [i for i in base.quotes if ok(index.q_key[i])]
+    # An event passes the text on its own words or through one of its quotes.
+    quoted = {index.dataset.spec.quotes[i].event for i in quotes}
+    events = index.dataset.spec.events
+    return (quotes, [i for i in base.events if ok(index.e_key[i]) or events[i].id in quoted])
 
 
 PIECES = st.sampled_from(

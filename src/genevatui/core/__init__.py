@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from .filters import Filter, FilterKind
     from .loader import load_dataset, load_index
     from .models import Dataset
+    from .names import UnknownName
     from .problems import DatasetError, Problem
-    from .query import Index, Result, UnknownName
+    from .query import Index, Result
 
 _WHERE = {
     "load_dataset": "loader",
@@ -28,7 +29,7 @@ _WHERE = {
     "FilterKind": "filters",
     "Index": "query",
     "Result": "query",
-    "UnknownName": "query",
+    "UnknownName": "names",
 }
 
 __all__ = [

@@ -19,7 +19,7 @@ from .search import Query
 
 
 class AssessmentTable:
-    """Per assessment: party, delegation, event, venue, topics, date, search key."""
+    """Per assessment: party, delegation, event, source, venue, topics, date, search key."""
 
     def __init__(
         self,
@@ -32,6 +32,7 @@ class AssessmentTable:
         self.party = [a.party for a in items]
         self.delegation = [people[p].delegation for p in self.party]
         self.event = [a.event for a in items]
+        self.source = [a.source for a in items]
         self.venue = [e.venue if (e := _event_of(events, a)) else None for a in items]
         self.topics = [frozenset(a.topics) for a in items]
         self.dates = [assessment_date(events, a) for a in items]
@@ -41,7 +42,7 @@ class AssessmentTable:
             spec,
             dataset.assessment_anchors,
             [sort_key(d) if d else UNDATED for d in self.dates],
-            [a.source for a in items],
+            self.source,
             self.party,
             self.delegation,
         )
@@ -60,6 +61,7 @@ class AssessmentTable:
             delegation=self.delegation,
             venue=self.venue,
             event=self.event,
+            source=self.source,
             topics=lambda: self.topics,
             bounds=lambda: self.bounds,
             key=self.key,

@@ -15,7 +15,7 @@ from typing import Literal, get_args
 
 import msgspec
 
-FilterKind = Literal["speaker", "venue", "delegation", "topic", "event"]
+FilterKind = Literal["speaker", "venue", "delegation", "topic", "event", "source"]
 """A kind of named thing the filter can hold; each is also its display label."""
 
 FILTER_KINDS: tuple[FilterKind, ...] = get_args(FilterKind)
@@ -26,6 +26,7 @@ KIND_FIELDS: dict[FilterKind, str] = {
     "delegation": "delegations",
     "topic": "topics",
     "event": "events",
+    "source": "sources",
 }
 """The `Filter` field that holds each kind's values: the one such mapping."""
 
@@ -50,6 +51,8 @@ class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     delegations: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    """Articles, by id, file name or words of the title."""
     text: str = ""
     date_from: str | None = None
     date_to: str | None = None

@@ -26,6 +26,7 @@ def narrow(
     delegation: Sequence[str],
     venue: Sequence[str | None],
     event: Sequence[str | None],
+    source: Sequence[str],
     topics: Callable[[], Sequence[frozenset[str]]],
     bounds: Callable[[], Sequence[Bounds]],
     key: Sequence[str],
@@ -41,6 +42,8 @@ def narrow(
         items = [i for i in items if venue[i] in v]
     if (e := c["event"]) is not None:
         items = [i for i in items if event[i] in e]
+    if (a := c["source"]) is not None:
+        items = [i for i in items if source[i] in a]
     if (t := c["topic"]) is not None:
         of = topics()
         items = [i for i in items if not of[i].isdisjoint(t)]

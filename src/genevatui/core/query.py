@@ -22,25 +22,17 @@ from .assessed import AssessmentTable
 from .dates import date_bounds, overlaps, sort_key
 from .filters import FILTER_KINDS, Filter, FilterKind
 from .models import Dataset, Event, Quote, Role
+from .names import Names, UnknownName
 from .narrow import Criteria, narrow
 from .ordering import UNDATED, orders, search_text
 from .search import narrows, parse, select
 from .text import search_key
 from .views import QuoteView, quote_view
 
+# Filter and UnknownName live in `filters` and `names`; importable from here too.
+__all__ = ["Filter", "Index", "Precomputed", "Result", "UnknownName"]
+
 MEMO_SIZE = 64
-
-
-class UnknownName(ValueError):
-    """A filter value that names nothing; carries close matches."""
-
-    def __init__(self, kind: str, value: str, suggestions: Sequence[str]) -> None:
-        # `kind` is a FilterKind, or "event or quote id" for `Index.target`
-        hint = f" (did you mean {', '.join(repr(s) for s in suggestions)}?)" if suggestions else ""
-        super().__init__(f"unknown {kind} {value!r}{hint}")
-        self.kind = kind
-        self.value = value
-        self.suggestions = list(suggestions)
 
 
 @dataclass(frozen=True)
@@ -76,19 +68,7 @@ class Index:
         self.delegations = {d.id: d for d in spec.delegations}
         self.sources = {s.id: s for s in spec.sources}
         self.topics = {t.id: t for t in spec.topics}
-        rows: dict[FilterKind, list[tuple[str, ...]]] = {
-            "speaker": [(p.id, p.name, *p.aliases) for p in spec.people],
-            "venue": [(v.id, v.name) for v in spec.venues],
-            "delegation": [(d.id, d.name, *d.aliases) for d in spec.delegations],
-            "topic": [(t.id, t.label) for t in spec.topics],
-            "event": [(e.id, e.title) for e in spec.events],
-        }
-        self._names = {kind: _name_table(r) for kind, r in rows.items()}
-        # search key -> a name as written, for "did you mean" suggestions
-        self._shown = {
-            kind: {search_key(name): name for row in r for name in reversed(row)}
-            for kind, r in rows.items()
-        }
+        self.names = Names(spec)
         self._build_quotes(spec.quotes, pre)
         self._build_events(spec.events)
         self._memo: OrderedDict[tuple[Filter, bool], Result] = OrderedDict()
@@ -136,6 +116,8 @@ class Index:
             return Counter(map(self.q_speaker.__getitem__, quotes))
         if kind == "delegation":
             return Counter(map(self.q_delegation.__getitem__, quotes))
+        if kind == "source":
+            return Counter(map(self.q_source.__getitem__, quotes))
         if kind == "topic":
             of = self.q_topics
             return Counter(t for q in quotes for t in of[q])
@@ -161,6 +143,7 @@ class Index:
         self.q_delegation = list(map(delegation_of.__getitem__, self.q_speaker))
         self.q_venue = [self.quote_venue(q) for q in quotes]
         self.q_event = [q.event for q in quotes]
+        self.q_source = [q.source for q in quotes]
         if pre is not None and len(pre.q_key) == len(quotes):
             self.q_key = pre.q_key
             self.quote_order = pre.quote_order
@@ -174,7 +157,7 @@ class Index:
             self.dataset.spec,
             self.dataset.quote_anchors,
             self.q_sort,
-            [q.source for q in quotes],
+            self.q_source,
             self.q_speaker,
             self.q_delegation,
         )
@@ -219,6 +202,17 @@ class Index:
             [frozenset(topics_of[e.id]) for e in events],
         )
 
+    @functools.cached_property
+    def e_sources(self) -> list[frozenset[str]]:
+        """Per event, the articles that report it: those of its passages and
+        of every quote about it."""
+        events = self.dataset.spec.events
+        sources_of: dict[str, set[str]] = {e.id: {p.source for p in e.passages} for e in events}
+        for quote in self.dataset.spec.quotes:
+            if quote.event in sources_of:
+                sources_of[quote.event].add(quote.source)
+        return [frozenset(sources_of[e.id]) for e in events]
+
     @property
     def e_speakers(self) -> list[frozenset[str]]:
         return self._event_members[0]
@@ -240,25 +234,12 @@ class Index:
             for e in events
         ]
         self.event_order = sorted(range(len(events)), key=lambda i: sort_key(events[i].date))
+        self.event_pos = {e.id: i for i, e in enumerate(events)}
 
     # -- names ----------------------------------------------------------
     def resolve(self, kind: FilterKind, value: str) -> frozenset[str]:
-        """The ids `value` names: exact name/id/alias first, else substrings.
-
-        Raises UnknownName with close matches when nothing fits.
-        """
-        table = self._names[kind]
-        key = search_key(value)
-        if key in table:
-            return frozenset(table[key])
-        if len(key) >= 2:
-            hits = {i for name, ids in table.items() if key in name for i in ids}
-            if hits:
-                return frozenset(hits)
-        import difflib  # only on the error path
-
-        close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.6)
-        raise UnknownName(kind, value, [self._shown[kind][c] for c in close])
+        """The ids `value` names (see `Names.resolve`); UnknownName if none."""
+        return self.names.resolve(kind, value)
 
     def _resolve_all(self, kind: FilterKind, values: Iterable[str]) -> frozenset[str] | None:
         values = tuple(values)
@@ -355,11 +336,13 @@ class Index:
             delegation=self.q_delegation,
             venue=self.q_venue,
             event=self.q_event,
+            source=self.q_source,
             topics=lambda: self.q_topics,
             bounds=lambda: self.q_bounds,
             key=self.q_key,
         )
         s, d, v, e, t = c["speaker"], c["delegation"], c["venue"], c["event"], c["topic"]
+        a = c["source"]
 
         if s is not None:
             events = [i for i in events if not self.e_speakers[i].isdisjoint(s)]
@@ -372,17 +355,18 @@ class Index:
             events = [i for i in events if ids[i].id in e]
         if t is not None:
             events = [i for i in events if not self.e_topics[i].isdisjoint(t)]
+        if a is not None:
+            events = [i for i in events if not self.e_sources[i].isdisjoint(a)]
         if lo or hi:
             events = [i for i in events if overlaps(self.e_bounds[i], lo, hi)]
-        events = select(query, events, self.e_key)
+        if query:
+            # As for every other criterion, an event passes the text when one
+            # of its quotes does (those that passed the filters), or its own
+            # title, summary or passages match.
+            own = select(query, events, self.e_key)
+            keep = set(own).union(
+                self.event_pos[e] for e in set(map(self.q_event.__getitem__, quotes)) if e
+            )
+            events = [i for i in events if i in keep]
         assessments = self.assessments.scan(c, query, lo, hi, assessments)
         return Result(list(quotes), list(events), list(assessments))
-
-
-def _name_table(rows: Iterable[tuple[str, ...]]) -> dict[str, set[str]]:
-    """search_key(name) -> ids, from rows of (id, name, alias, …)."""
-    table: dict[str, set[str]] = {}
-    for row in rows:
-        for name in row:
-            table.setdefault(search_key(name), set()).add(row[0])
-    return table

@@ -86,6 +86,7 @@ class FilterCommands(_Base):
             ("venue", [(v.name, v.name) for v in spec.venues]),
             ("delegation", [(_with_aliases(d.name, d.aliases), d.name) for d in spec.delegations]),
             ("topic", [(t.label, t.id) for t in spec.topics]),
+            ("source", [(s.title, s.id) for s in spec.sources]),
         ]
         for kind, names in kinds:
             for shown, value in names:

@@ -235,6 +235,8 @@ class MainScreen(Screen[None]):
             ]
         if kind == "topic":
             return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
+        if kind == "source":
+            return [Option(s.id, s.title, counts[s.id], s.id) for s in spec.sources]
         return [Option(e.id, e.title, counts[e.id], e.id) for e in spec.events]
 
     def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
