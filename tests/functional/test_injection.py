@@ -114,6 +114,15 @@ def _run(app: GenevaApp, body: Any, size: tuple[int, int] = (120, 40)) -> None:
     assert not [a for a in ran if "quit" in a or "click" in a], ran  # the data acted
 
 
+async def _settled(pilot: Pilot[Any], app: GenevaApp) -> None:
+    """Wait (bounded) for the first frame drawn at the new size: under load a
+    resize can be checked before the layout has caught up with it."""
+    for _ in range(200):
+        if app.screen.size == app.size and app.screen._compositor.size == app.size:
+            return
+        await pilot.pause(0.01)
+
+
 def check(app: GenevaApp, *literal: str) -> str:
     """The screen is clean and aligned and shows each of `literal`; returns its text."""
     assert app.is_running and app.return_code is None
@@ -297,6 +306,7 @@ def test_goto_the_nasty_quotes(data: Dataset, size: tuple[int, int], quote_id: s
         assert statements(app).cursor_key == i
         check(app, "[/][bold]漢字🙂" if quote_id == "long-line" else "[bold]x [/]")
         await pilot.resize_terminal(size[0] - 7, size[1] - 3)  # re-wrap everything
+        await _settled(pilot, app)
         check(app)
         span = view.current_span
         assert span is not None and span.key == i  # still on the quote after the re-wrap
