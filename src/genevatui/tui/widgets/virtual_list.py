@@ -323,7 +323,12 @@ class VirtualList(ScrollView, can_focus=True):
         self.cursor = self._next_item(len(self.keys), -1)
 
     def on_click(self, event: Click) -> None:
-        line = round(self.scroll_offset.y) + event.y
+        # event.y counts from the widget's outer edge, border included; the
+        # rows start at the content area (a click on the border is no row).
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = round(self.scroll_offset.y) + offset.y
         if self.keys and 0 <= line < self.line_count:
             index = self.row_at_line(line)
             if self.keys[index] >= 0:
