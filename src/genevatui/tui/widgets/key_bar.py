@@ -20,6 +20,8 @@ from textual.events import Click, Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .virtual_list import legible
+
 KEPT = ("app.quit", "app.help")
 """Binding ids the bar never drops, whatever its width."""
 
@@ -99,7 +101,8 @@ class KeyBar(Static):
     def _redraw(self) -> None:
         line = Text()
         self._spans = []
-        key_style = self.get_component_rich_style("key-bar--key")
+        # The theme's key colour, made legible on the bar whatever the theme.
+        key_style = legible(self.get_component_rich_style("key-bar--key"), self.rich_style)
         for entry in self.fitted(self.size.width or 10_000):
             start = line.cell_len
             line.append(f" {entry.shown} ", style=key_style)

@@ -24,6 +24,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .virtual_list import legible
+
 _WORD = re.compile(r"\S+\s*|\s+")
 
 
@@ -241,6 +243,14 @@ class SourceView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self.refresh()
+
+    def get_component_rich_style(
+        self, *names: str, partial: bool = False, default: Style | None = None
+    ) -> Style:
+        """A component's style, its colour made legible (WCAG AA) on its own
+        background or the pane's, whatever the theme."""
+        style = super().get_component_rich_style(*names, partial=partial, default=default)
+        return style if partial else legible(style, self.rich_style)
 
     def render_line(self, y: int) -> Strip:
         self._rewrap()
