@@ -305,17 +305,17 @@ def _no_terminal() -> str | None:
 def _tui(args: argparse.Namespace, err: TextIO) -> int:
     if not _dates_ok(args, err):
         return EXIT_USAGE
-    if missing := _no_terminal():
+    from .tui.terminal import unfit_terminal  # imports no Textual
+
+    missing = _no_terminal()
+    why = f"the explorer needs a terminal, and {missing} is not one" if missing else None
+    if why := why or unfit_terminal():
         # Load anyway: a bad dataset or name is reported as validate and
         # export report it, whatever runs the command.
         code, _ = _load_index(args, err, args.goto)
         if code:
             return code
-        say(
-            f"genevatui: the explorer needs a terminal, and {missing} is not one; "
-            "for scripts, use `genevatui export` or `genevatui validate`",
-            err,
-        )
+        say(f"genevatui: {why}; for scripts, use `genevatui export` or `genevatui validate`", err)
         return EXIT_USAGE
     from . import create_app  # Textual is imported only here
 

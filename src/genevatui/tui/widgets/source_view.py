@@ -18,10 +18,13 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.events import Click
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from .virtual_list import legible
 
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -118,8 +121,17 @@ class SourceView(ScrollView, can_focus=True):
         Binding("up,k", "scroll_up", "Up", show=False, id="source.up"),
         Binding("pagedown", "page_down", "Page down", show=False, id="source.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="source.page_up"),
-        Binding("home", "scroll_home", "Top", show=False, id="source.home"),
-        Binding("end", "scroll_end", "Bottom", show=False, id="source.end"),
+        Binding(
+            "home", "top", "Top", tooltip="Top (n: the first passage)", show=False, id="source.home"
+        ),
+        Binding(
+            "end",
+            "bottom",
+            "Bottom",
+            tooltip="End (N: the last passage)",
+            show=False,
+            id="source.end",
+        ),
     ]
 
     COMPONENT_CLASSES = {
@@ -130,7 +142,7 @@ class SourceView(ScrollView, can_focus=True):
     }
 
     class PassageChosen(Message):
-        """The user pressed enter on passage `span` of the article."""
+        """The user pressed enter on, or clicked, passage `span` of the article."""
 
         def __init__(self, span: Span) -> None:
             super().__init__()
@@ -160,6 +172,8 @@ class SourceView(ScrollView, can_focus=True):
 
     @property
     def current_span(self) -> Span | None:
+        """The selected passage; None before the first (after `home`) or past
+        the last (after `end`)."""
         return self.spans[self.current] if 0 <= self.current < len(self.spans) else None
 
     def show(self, title: str, text: str, spans: list[Span], current: int) -> None:
@@ -180,7 +194,10 @@ class SourceView(ScrollView, can_focus=True):
     def _select(self, current: int) -> None:
         self.current = current
         total = len(self.spans)
-        self.border_subtitle = f"passage {current + 1} of {total}" if current >= 0 else ""
+        if 0 <= current < total:
+            self.border_subtitle = f"passage {current + 1} of {total}"
+        else:  # at the top or the end: no passage is selected
+            self.border_subtitle = f"{total} passages" if total else ""
         self._rewrap()
         self.refresh()
         span = self.current_span
@@ -227,6 +244,14 @@ class SourceView(ScrollView, can_focus=True):
         super().notify_style_update()
         self.refresh()
 
+    def get_component_rich_style(
+        self, *names: str, partial: bool = False, default: Style | None = None
+    ) -> Style:
+        """A component's style, its colour made legible (WCAG AA) on its own
+        background or the pane's, whatever the theme."""
+        style = super().get_component_rich_style(*names, partial=partial, default=default)
+        return style if partial else legible(style, self.rich_style)
+
     def render_line(self, y: int) -> Strip:
         self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
@@ -265,14 +290,66 @@ class SourceView(ScrollView, can_focus=True):
         self._step(-1)
 
     def _step(self, step: int) -> None:
-        if not self.spans:
+        total = len(self.spans)
+        if not total:
             self.app.bell()
             return
-        current = self.current if self.current >= 0 else (-1 if step > 0 else 0)
-        self._select((current + step) % len(self.spans))
+        # `current` is -1 at the top (after `home`) and `total` past the end
+        # (after `end`), so n from the top is passage 1 and N from the end the last.
+        target = max(-1, min(self.current, total)) + step
+        if target >= total:
+            target = 0
+            self.notify("Wrapped to the first passage", timeout=3)
+        elif target < 0:
+            target = total - 1
+            self.notify("Wrapped to the last passage", timeout=3)
+        self._select(target)
         span = self.current_span
         if span is not None:
             self.post_message(self.PassageMoved(span))
+
+    def action_top(self) -> None:
+        """The top of the article; the passage counter starts again (n: passage 1)."""
+        self._select(-1)
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        """The end of the article; N then selects the last passage."""
+        self._select(len(self.spans))
+        self.scroll_end(animate=False)
+
+    def span_at(self, line: int, x: int) -> Span | None:
+        """The passage drawn at cell `x` of wrapped `line` (content coordinates,
+        scrolling included): the selected one where passages overlap, else the
+        shortest, as the innermost is the one the pointer is most likely on."""
+        self._rewrap()
+        if not 0 <= line < len(self._lines) or x < 0:
+            return None
+        start, end = self._lines[line]
+        offset, cells = start, 0
+        for ch in drawn(self.text[start:end]):  # walk cells, as render_line draws them
+            cells += cell_len(ch)
+            if cells > x:
+                break
+            offset += 1
+        else:
+            return None  # past the end of the line
+        under = [s for s in self.spans if s.start <= offset < s.end]
+        current = self.current_span
+        if current is not None and current in under:
+            return current
+        return min(under, key=lambda s: s.end - s.start, default=None)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:  # the border or the scrollbar
+            return
+        scroll_x, scroll_y = self.scroll_offset
+        span = self.span_at(scroll_y + offset.y, scroll_x + offset.x)
+        if span is None:
+            return
+        self._select(self.spans.index(span))
+        self.post_message(self.PassageChosen(span))
 
     def action_choose(self) -> None:
         span = self.current_span

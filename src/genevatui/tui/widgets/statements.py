@@ -36,7 +36,7 @@ class Statements(VirtualList):
         Binding(
             "enter",
             "choose",
-            "Source",
+            "Read in source",
             tooltip="Jump into the passage in the source",
             id="statements.choose",
         ),

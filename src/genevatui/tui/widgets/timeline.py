@@ -29,7 +29,7 @@ class Timeline(VirtualList):
         Binding(
             "enter",
             "choose",
-            "Source",
+            "Narrow to event",
             tooltip="Show in the source and narrow the statements to it (again: widen)",
             id="timeline.choose",
         ),

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
+from rich.color import Color as RichColor
+from rich.color import ColorType
+from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -26,6 +30,59 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+AA = 4.5
+"""WCAG AA contrast for text: what every row, header and passage must reach."""
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG relative luminance of an sRGB colour (0: black, 1: white)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@lru_cache(maxsize=1024)
+def legible_rgb(fg: ColorTriplet, bg: ColorTriplet, ratio: float = AA) -> ColorTriplet:
+    """`fg`, moved towards white or black (whichever `bg` contrasts with
+    more) just far enough to reach `ratio` on `bg`: a theme's hue is kept
+    where it can be, and never at the cost of legibility."""
+    if contrast(fg, bg) >= ratio:
+        return fg
+    white, black = (255, 255, 255), (0, 0, 0)
+    toward = white if contrast(white, bg) >= contrast(black, bg) else black
+    for step in range(1, 21):
+        t = step / 20
+        mixed = ColorTriplet(*(round(f + (w - f) * t) for f, w in zip(fg, toward, strict=True)))
+        if contrast(mixed, bg) >= ratio:
+            return mixed
+    return ColorTriplet(*toward)
+
+
+def legible(style: Style, background: Style) -> Style:
+    """`style` with its foreground made legible on its own background (or, if
+    it has none, on `background`'s); a colour the terminal's palette decides
+    (ANSI themes) is left to the terminal."""
+    fg = style.color or background.color
+    bg = style.bgcolor or background.bgcolor
+    if fg is None or bg is None or fg.triplet is None or bg.triplet is None:
+        return style
+    if fg.type is not ColorType.TRUECOLOR or bg.type is not ColorType.TRUECOLOR:
+        return style
+    better = legible_rgb(fg.triplet, bg.triplet)
+    if better == fg.triplet and style.color is not None:
+        return style
+    return style + Style(color=RichColor.from_triplet(better))
 
 
 class ItemMessage(Message):
@@ -217,16 +274,36 @@ class VirtualList(ScrollView, can_focus=True):
                 else self.render_item(key, width)
             )
             if selected:
-                full = self.get_component_rich_style("virtual-list--cursor")
-                # Only the background (and boldness when focused) of the cursor,
-                # applied last so it wins; the row keeps its own colours.
-                cursor = Style(bgcolor=full.bgcolor, bold=bool(full.bold) and self.has_focus)
-                strips = [
-                    Strip(Segment.apply_style(s, post_style=cursor), s.cell_length) for s in strips
-                ]
+                strips = self._on_cursor(strips)
             self._cache[cache_key] = strips
         strip = strips[min(line - self.line_of_row(index), len(strips) - 1)]
         return strip.apply_style(base).crop(scroll_x, scroll_x + width)
+
+    def _on_cursor(self, strips: list[Strip]) -> list[Strip]:
+        """A row drawn under the cursor: the cursor's background (and boldness
+        when focused) applied last, so it wins; the row keeps its own colours
+        where they stay legible on that background, and no further."""
+        full = self.get_component_rich_style("virtual-list--cursor")
+        cursor = Style(bgcolor=full.bgcolor, bold=bool(full.bold) and self.has_focus)
+        base = self.rich_style
+        return [
+            Strip(
+                [
+                    Segment(text, legible((style or Style()) + cursor, base), control)
+                    for text, style, control in strip
+                ],
+                strip.cell_length,
+            )
+            for strip in strips
+        ]
+
+    def get_component_rich_style(
+        self, *names: str, partial: bool = False, default: Style | None = None
+    ) -> Style:
+        """A component's style, its colour made legible on the widget (WCAG
+        AA): a theme whose muted or accent colour is too faint still reads."""
+        style = super().get_component_rich_style(*names, partial=partial, default=default)
+        return style if partial else legible(style, self.rich_style)
 
     def on_resize(self) -> None:
         self._cache.clear()
@@ -323,7 +400,12 @@ class VirtualList(ScrollView, can_focus=True):
         self.cursor = self._next_item(len(self.keys), -1)
 
     def on_click(self, event: Click) -> None:
-        line = round(self.scroll_offset.y) + event.y
+        # event.y counts from the widget's outer edge, border included; the
+        # rows start at the content area (a click on the border is no row).
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = round(self.scroll_offset.y) + offset.y
         if self.keys and 0 <= line < self.line_count:
             index = self.row_at_line(line)
             if self.keys[index] >= 0:
