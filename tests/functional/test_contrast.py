@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from genevatui import create_app
 from genevatui.core.query import Index
 from genevatui.tui.app import GenevaApp
-from genevatui.tui.widgets.virtual_list import AA, contrast
+from genevatui.tui.contrast import AA, contrast
 
 COMPONENT = 3.0  # WCAG 1.4.11: borders, scrollbar thumbs
 DIM = 0.5  # a terminal draws `dim` text about half-way to its background

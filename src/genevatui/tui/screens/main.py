@@ -22,12 +22,12 @@ from textual.widgets import Static
 from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import History
 from ...core.query import Index, UnknownName
-from ...core.spans import SpanIndex, Target, anchors_of, placed
+from ...core.spans import Span, SpanIndex, Target, anchors_of, placed
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.picker_list import Option
-from ..widgets.source_view import SourceView, Span
+from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 
@@ -283,12 +283,12 @@ class MainScreen(Screen[None]):
 
     @on(SourceView.PassageChosen)
     def _passage_chosen(self, event: SourceView.PassageChosen) -> None:
-        self.select_target((event.span.kind, event.span.key))  # type: ignore[arg-type]
+        self.select_target((event.span.kind, event.span.key))
         self.query_one(Timeline if event.span.kind == "event" else Statements).focus()
 
     @on(SourceView.PassageMoved)
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
-        target: Target = (event.span.kind, event.span.key)  # type: ignore[assignment]
+        target: Target = (event.span.kind, event.span.key)
         self.shown = target
         self.query_one("#source-info", Static).update(describe(self.index, target))
 

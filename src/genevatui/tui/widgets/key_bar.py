@@ -20,7 +20,7 @@ from textual.events import Click, Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from .virtual_list import legible
+from ..contrast import legible
 
 KEPT = ("app.quit", "app.help")
 """Binding ids the bar never drops, whatever its width."""

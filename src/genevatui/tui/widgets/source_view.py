@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len, split_graphemes
@@ -24,20 +23,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .virtual_list import legible
+from ...core.spans import Span
+from ..contrast import legible
 
 _WORD = re.compile(r"\S+\s*|\s+")
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """An anchored passage: `text[start:end]`, a quote's, an assessment's or
-    an event's."""
-
-    start: int
-    end: int
-    kind: str  # "quote" | "assessment" | "event"
-    key: int
 
 
 # How a character of an article is drawn: a tab as one space (Rich gives a
@@ -138,7 +127,6 @@ class SourceView(ScrollView, can_focus=True):
         "source-view--selected",
         "source-view--passage",
         "source-view--assessment",
-        "source-view--title",
     }
 
     class PassageChosen(Message):

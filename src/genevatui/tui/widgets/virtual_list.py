@@ -13,12 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import ClassVar
 
-from rich.color import Color as RichColor
-from rich.color import ColorType
-from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -31,58 +27,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-AA = 4.5
-"""WCAG AA contrast for text: what every row, header and passage must reach."""
-
-
-def luminance(rgb: tuple[int, int, int]) -> float:
-    """WCAG relative luminance of an sRGB colour (0: black, 1: white)."""
-
-    def linear(channel: int) -> float:
-        c = channel / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = rgb
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
-    """WCAG contrast ratio of two colours, 1 to 21."""
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-@lru_cache(maxsize=1024)
-def legible_rgb(fg: ColorTriplet, bg: ColorTriplet, ratio: float = AA) -> ColorTriplet:
-    """`fg`, moved towards white or black (whichever `bg` contrasts with
-    more) just far enough to reach `ratio` on `bg`: a theme's hue is kept
-    where it can be, and never at the cost of legibility."""
-    if contrast(fg, bg) >= ratio:
-        return fg
-    white, black = (255, 255, 255), (0, 0, 0)
-    toward = white if contrast(white, bg) >= contrast(black, bg) else black
-    for step in range(1, 21):
-        t = step / 20
-        mixed = ColorTriplet(*(round(f + (w - f) * t) for f, w in zip(fg, toward, strict=True)))
-        if contrast(mixed, bg) >= ratio:
-            return mixed
-    return ColorTriplet(*toward)
-
-
-def legible(style: Style, background: Style) -> Style:
-    """`style` with its foreground made legible on its own background (or, if
-    it has none, on `background`'s); a colour the terminal's palette decides
-    (ANSI themes) is left to the terminal."""
-    fg = style.color or background.color
-    bg = style.bgcolor or background.bgcolor
-    if fg is None or bg is None or fg.triplet is None or bg.triplet is None:
-        return style
-    if fg.type is not ColorType.TRUECOLOR or bg.type is not ColorType.TRUECOLOR:
-        return style
-    better = legible_rgb(fg.triplet, bg.triplet)
-    if better == fg.triplet and style.color is not None:
-        return style
-    return style + Style(color=RichColor.from_triplet(better))
+from ..contrast import legible
 
 
 class ItemMessage(Message):
