@@ -56,6 +56,14 @@ class MainScreen(Screen[None]):
         Binding("v", "pick('venue')", "Venue", show=False, id="main.venue"),
         Binding("d", "pick('delegation')", "Delegation", show=False, id="main.delegation"),
         Binding("t", "pick('topic')", "Topic", id="main.topic"),
+        Binding(
+            "A",
+            "pick('source')",
+            "Article",
+            tooltip="Open an article: pick a source (number, title or id)",
+            show=False,
+            id="main.pick_source",
+        ),
         Binding("x", "clear", "Clear", tooltip="Clear filters, every kind", id="main.clear"),
         Binding(
             "n", "passage(1)", "Next", tooltip="Next passage in the source", id="main.next_passage"

@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from ...core.dates import format_date
 from ...core.query import Index
+from ...core.views import source_tag
 from .virtual_list import Header, ItemMessage, VirtualList
 
 ITEM_HEIGHT = 3  # a meta line and two lines of text
@@ -136,7 +137,9 @@ class Statements(VirtualList):
             return self._render_assessment(key - self.base, width)
         view = self.index.quote_view(key)
         said = f"said {view.said}" if view.event and view.said != "at" else ""
-        bits = [b for b in (format_date(view.date), view.venue_name, view.kind, said) if b]
+        # The article's tag right after the date, so a narrow pane does not cut it.
+        tag = f"art. {view.source_tag}"
+        bits = [b for b in (format_date(view.date), tag, view.venue_name, view.kind, said) if b]
         if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
         dim = self.get_component_rich_style("virtual-list--dim")
@@ -154,8 +157,10 @@ class Statements(VirtualList):
         index = self.index
         item = index.dataset.spec.assessments[i]
         date = format_date(index.assessment_date(i))
-        # "assessment" first: the source's title is long and may be cut.
-        bits = [b for b in ("assessment", date, index.sources[item.source].title) if b]
+        # "assessment" and the article's tag first: the title is long and may be cut.
+        source = index.sources[item.source]
+        tag = f"art. {source_tag(source)}"
+        bits = [b for b in ("assessment", date, tag, source.title) if b]
         anchor = index.dataset.assessment_anchors[i]
         if anchor.status == "fuzzy":
             bits.append(f"≈ fuzzy match {anchor.score:.0f}")
