@@ -137,8 +137,9 @@ class Statements(VirtualList):
             return self._render_assessment(key - self.base, width)
         view = self.index.quote_view(key)
         said = f"said {view.said}" if view.event and view.said != "at" else ""
-        # The article's tag right after the date, so a narrow pane does not cut it.
-        tag = f"art. {view.source_tag}"
+        # The article's tag ("004") right after the date, where a narrow pane
+        # does not cut it; bare, so "said after" still fits at 160 columns.
+        tag = view.source_tag
         bits = [b for b in (format_date(view.date), tag, view.venue_name, view.kind, said) if b]
         if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
@@ -159,8 +160,7 @@ class Statements(VirtualList):
         date = format_date(index.assessment_date(i))
         # "assessment" and the article's tag first: the title is long and may be cut.
         source = index.sources[item.source]
-        tag = f"art. {source_tag(source)}"
-        bits = [b for b in ("assessment", date, tag, source.title) if b]
+        bits = [b for b in ("assessment", date, source_tag(source), source.title) if b]
         anchor = index.dataset.assessment_anchors[i]
         if anchor.status == "fuzzy":
             bits.append(f"≈ fuzzy match {anchor.score:.0f}")
