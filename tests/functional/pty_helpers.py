@@ -33,17 +33,24 @@ class Tui:
     """A genevatui process on a pty; `out` holds everything it wrote."""
 
     def __init__(
-        self, args: Sequence[str], size: tuple[int, int] = (100, 30), cwd: Path | None = None
+        self,
+        args: Sequence[str],
+        size: tuple[int, int] = (100, 30),
+        cwd: Path | None = None,
+        *,
+        term: str = "xterm-256color",
+        pipe_stdout: bool = False,
     ) -> None:
+        """`pipe_stdout`: stdout is a pipe (`genevatui | cat`), read by `piped()`."""
         columns, lines = size
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-        env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(lines))
+        env = dict(os.environ, TERM=term, COLUMNS=str(columns), LINES=str(lines))
         env.pop("GENEVATUI_DEBUG", None)
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "genevatui", *args],
             stdin=slave,
-            stdout=slave,
+            stdout=subprocess.PIPE if pipe_stdout else slave,
             stderr=slave,
             env=env,
             start_new_session=True,
@@ -90,10 +97,17 @@ class Tui:
         self.drain(0.5)
         return code
 
+    def piped(self) -> bytes:
+        """What the app wrote to a piped stdout (after `finish`)."""
+        assert self.proc.stdout is not None
+        return self.proc.stdout.read()
+
     def close(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
         os.close(self.master)
 
     def tail(self, n: int = 3000) -> bytes:

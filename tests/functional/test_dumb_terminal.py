@@ -5,61 +5,26 @@ the terminal is left as it was. Piped stdout keeps its own refusal."""
 from __future__ import annotations
 
 import os
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from pty_helpers import MINI
+from pty_helpers import MINI, Tui
 
 from genevatui.tui.terminal import unfit_terminal
 
 ESC = b"\x1b"
 
 
-def run_in_pty(term: str, *, pipe_stdout: bool = False, timeout: float = 60) -> tuple[int, bytes]:
+def run_in_pty(term: str, *, pipe_stdout: bool = False) -> tuple[int, bytes]:
     """genevatui on a pseudo-terminal with TERM=`term`: its exit code and every
     byte it wrote to the terminal (stdout too, unless `pipe_stdout`)."""
-    master, slave = os.openpty()
-    env = dict(os.environ, TERM=term, COLUMNS="80", LINES="24")
-    stdout = subprocess.PIPE if pipe_stdout else slave
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "genevatui", "--data", str(MINI)],
-        stdin=slave,
-        stdout=stdout,
-        stderr=slave,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(slave)
-    out = bytearray()
-    end = time.monotonic() + timeout
-    try:
-        while time.monotonic() < end:
-            if select.select([master], [], [], 0.05)[0]:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:  # EIO: the child closed the terminal
-                    break
-                if not chunk:
-                    break
-                out.extend(chunk)
-            elif proc.poll() is not None:
-                break
-        code = proc.wait(timeout=max(end - time.monotonic(), 1))
+    with Tui(["--data", str(MINI)], (80, 24), term=term, pipe_stdout=pipe_stdout) as tui:
+        code = tui.finish()
         if pipe_stdout:
-            assert proc.stdout is not None
-            assert proc.stdout.read() == b""  # nothing on the pipe either
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
-        os.close(master)
-    return code, bytes(out)
+            assert tui.piped() == b""  # nothing on the pipe either
+        return code, bytes(tui.out)
 
 
 def test_dumb_terminal_refuses_in_one_line_and_writes_no_escape() -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import date_problem
 from .problems import Path
-from .raw import Record, Refs, Report, records, text, texts
+from .raw import Record, Refs, Report, check_date, records, text, texts
 
 MIN_READINGS = 2
 URL_RE = re.compile(r"https?://[^\s/?#]+\S*\Z", re.IGNORECASE)
@@ -31,10 +30,7 @@ def check_links(data: Record, refs: Refs) -> None:
 
 def check_bibliography(here: Path, source: Record, report: Report) -> None:
     """A source's `published` is a date, `url` a web address, `language` a tag."""
-    published = text(source, "published")
-    problem = date_problem(published) if published is not None else None
-    if problem:
-        report((*here, "published"), problem)
+    check_date((*here, "published"), text(source, "published"), report)
     url = text(source, "url")
     if url is not None and not URL_RE.match(url):
         report((*here, "url"), f"url {url!r} must start with http:// or https:// and a host")
@@ -53,10 +49,7 @@ def _check_assessments(data: Record, refs: Refs) -> None:
         refs.one((*here, "source"), "sources", text(assessment, "source"))
         refs.one((*here, "event"), "events", text(assessment, "event"))
         refs.many((*here, "topics"), "topics", texts(assessment, "topics"))
-        date = text(assessment, "date")
-        problem = date_problem(date) if date is not None else None
-        if problem:
-            refs.report((*here, "date"), problem)
+        check_date((*here, "date"), text(assessment, "date"), refs.report)
 
 
 def _check_disagreements(data: Record, refs: Refs) -> None:

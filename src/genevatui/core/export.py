@@ -253,7 +253,7 @@ def _markdown(index: Index, result: Result) -> str:
     for i in result.quotes:
         r = quote_record(index, i)
         # "said after <event>": the date is then the event's ("on or after").
-        when = f"said {r['said']} {r['event_title']}" if r["said"] != "at" else None
+        when = index.quote_view(i).occasion if r["said"] != "at" else None
         where = ", ".join(x for x in (when, format_date(r["date"]), r["venue_name"]) if x)
         if r["kind"] == "direct":
             words = f"“{md_escape(_unwrapped(r['text']))}” (direct)"

@@ -150,9 +150,9 @@ class Index:
             self.statement_order = pre.statement_order
             return
         self.q_key = [self._quote_key(q) for q in quotes]
-        self._sort_quotes(quotes)
+        self._sort_quotes()
 
-    def _sort_quotes(self, quotes: Sequence[Quote]) -> None:
+    def _sort_quotes(self) -> None:
         self.quote_order, self.statement_order = orders(
             self.dataset.spec,
             self.dataset.quote_anchors,

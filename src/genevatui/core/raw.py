@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from .dates import date_problem
 from .problems import Path, did_you_mean
 
 Report = Callable[[Path, str], None]
@@ -38,6 +39,13 @@ def texts(record: Record, field: str) -> list[tuple[int, str]]:
     if not isinstance(value, list | tuple):
         return []
     return [(i, v) for i, v in enumerate(value) if isinstance(v, str)]
+
+
+def check_date(path: Path, date: str | None, report: Report) -> None:
+    """Report a date (when given) not written YYYY, YYYY-MM or YYYY-MM-DD."""
+    problem = date_problem(date) if date is not None else None
+    if problem:
+        report(path, problem)
 
 
 @dataclass(frozen=True)
