@@ -16,7 +16,6 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from ...core.filters import Filter, FilterKind, filter_kind
@@ -26,12 +25,14 @@ from ...core.spans import Span, SpanIndex, Target, anchors_of, placed
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
+from ..widgets.pane_tabs import Pane, PaneTabs
 from ..widgets.picker_list import Option
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
+from .layout import LayoutScreen
 
-NARROW = 110  # below this many columns the panes stack and the timeline hides
+NARROW = 110  # below this many columns one list shows at a time, over the source
 
 
 # The palette's providers are imported when the palette first opens.
@@ -47,7 +48,7 @@ def _goto_commands() -> type[Provider]:
     return GotoCommands
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LayoutScreen):
     """Filter bar, timeline, statements and source, with the footer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -74,9 +75,6 @@ class MainScreen(Screen[None]):
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
-        Binding(
-            "T", "toggle_timeline", "Show/hide timeline", show=False, id="main.toggle_timeline"
-        ),
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
@@ -90,7 +88,7 @@ class MainScreen(Screen[None]):
         (0, "-narrow"),
         (NARROW, "-wide"),
     ]
-    """Below NARROW columns the screen is `-narrow`: the panes stack."""
+    """Below NARROW columns the screen is `-narrow`: tabs, panes stacked."""
 
     filter: reactive[Filter] = reactive(Filter, init=False)
     """The active filter; every pane is redrawn from it."""
@@ -103,7 +101,6 @@ class MainScreen(Screen[None]):
         self.history: History[Target] = History()
         self.shown: Target | None = None
         self.search_before = ""
-        self.timeline_choice: bool | None = None  # `T` overrides the width rule
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
         # The source pane's own span type, built by the core's index.
@@ -112,6 +109,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="filter-bar")
+        yield PaneTabs(id="pane-tabs")
         with Container(id="panes"):
             yield Timeline(id="timeline")
             yield Statements(id="statements")
@@ -128,12 +126,7 @@ class MainScreen(Screen[None]):
         if self.goto is not None:
             self.shown = None  # the start is not a place to go back to
             self.jump(self.goto)
-        self.query_one(Statements).focus()
-
-    def on_resize(self) -> None:
-        # Screen._on_resize sets the breakpoint classes after this handler:
-        # the timeline follows them once they are set.
-        self.call_next(self._apply_timeline_visibility)
+        self.query_one(Timeline if self.shown and self.shown[0] == "event" else Statements).focus()
 
     # -- filtering -------------------------------------------------------------
     def watch_filter(self) -> None:
@@ -274,12 +267,12 @@ class MainScreen(Screen[None]):
     @on(Statements.QuoteChosen)
     def _quote_chosen(self, event: Statements.QuoteChosen) -> None:
         self.jump(("quote", event.index))
-        self.query_one(SourceView).focus()
+        self.action_show_pane("source")
 
     @on(Statements.AssessmentChosen)
     def _assessment_chosen(self, event: Statements.AssessmentChosen) -> None:
         self.jump(("assessment", event.index))
-        self.query_one(SourceView).focus()
+        self.action_show_pane("source")
 
     @on(Timeline.EventChosen)
     def _event_chosen(self, event: Timeline.EventChosen) -> None:
@@ -378,15 +371,25 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(OrphansScreen(self.index))
 
-    def action_toggle_timeline(self) -> None:
-        self.timeline_choice = not self.query_one(Timeline).display
-        self._apply_timeline_visibility()
-
-    def _apply_timeline_visibility(self) -> None:
-        shown = self.timeline_choice
-        if shown is None:
-            shown = not self.has_class("-narrow")
-        self.query_one(Timeline).display = shown
+    # -- layout (issue 10 §3): a list that takes the focus agrees with the source
+    def pane_focused(self, pane: Pane) -> None:
+        """The list's cursor goes to what the source shows when it is one of
+        its items; otherwise the source shows the list's cursor (after
+        `enter` on an event, tab to the statements shows their first)."""
+        shown = self.shown
+        if pane == "timeline":
+            timeline = self.query_one(Timeline)
+            if shown and shown[0] == "event" and timeline.row_of_key(shown[1]) is not None:
+                timeline.move_to_key(shown[1])
+            elif (key := timeline.cursor_key) is not None:
+                self.show_source(("event", key))
+        elif pane == "statements":
+            statements = self.query_one(Statements)
+            mine = statements.key_of(*shown) if shown and shown[0] != "event" else -1
+            if statements.row_of_key(mine) is not None:
+                statements.move_to_key(mine)
+            elif (key := statements.cursor_key) is not None:
+                self.show_source(statements.target_of(key))
 
 
 def _label(name: str, aliases: tuple[str, ...]) -> str:

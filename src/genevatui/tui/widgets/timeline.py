@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.strip import Strip
 
 from ...core.dates import format_date
@@ -49,13 +51,17 @@ class Timeline(VirtualList):
         self.index: Index | None = None
         self.counts: Counter[str] = Counter()
         self.narrowed: str | None = None
+        self.widest = 0  # cells of the widest row of any event, count included
 
     def show(
         self, index: Index, events: list[int], quotes: list[int], keep: int | None = None
     ) -> None:
         """Display `events`; `quotes` (the filtered quotes) give the counts."""
-        self.index = index
         spec = index.dataset.spec
+        if index is not self.index:
+            self.index = index
+            self.widest = self._widest(index)
+            self.refresh(layout=True)  # `width: auto` follows it
         self.counts = index.count_by("event", quotes)
         keys: list[int] = []
         headers: list[Header] = []
@@ -69,18 +75,32 @@ class Timeline(VirtualList):
             keys.append(e)
         self.set_rows(keys, headers, keep_key=keep)
 
+    @staticmethod
+    def _widest(index: Index) -> int:
+        """Cells the widest event row needs (as `row_text` draws it, with a
+        2-digit count): plain strings only, ~20 ms for 100,000 events."""
+        venues = {v: cell_len(f" · {index.venues[v].name}") for v in index.venues}
+        rows = (cell_len(e.title) + venues.get(e.venue or "", 0) for e in index.dataset.spec.events)
+        return 2 + 11 + 2 + max(rows, default=0) + 3
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """The widest row of any event (not only those shown, so the pane
+        keeps its width as filters change): `width: auto` in app.tcss gives
+        the timeline what its titles need, up to a share of the screen."""
+        return self.widest
+
     def item_version(self, key: int) -> object:
         assert self.index is not None
         event_id = self.index.dataset.spec.events[key].id
         return (self.counts.get(event_id, 0), self.narrowed == event_id)
 
-    def render_item(self, key: int, width: int) -> list[Strip]:
+    def row_text(self, key: int) -> Text:
+        """Event `key`'s row without its count: mark, date, title, venue."""
         assert self.index is not None
         event = self.index.dataset.spec.events[key]
         is_round = event.kind == "round"
         accent = self.get_component_rich_style("virtual-list--accent")
         dim = self.get_component_rich_style("virtual-list--dim")
-        count = self.counts.get(event.id, 0)
         mark = "▸" if self.narrowed == event.id else (ROUND_MARK if is_round else " ")
         text = Text()
         text.append(f"{mark} ", style=accent)
@@ -88,6 +108,13 @@ class Timeline(VirtualList):
         text.append(event.title, style=accent if is_round else "")
         if event.venue:  # after the title: the title says more when space is short
             text.append(f" · {self.index.venues[event.venue].name}", style=dim)
+        return text
+
+    def render_item(self, key: int, width: int) -> list[Strip]:
+        assert self.index is not None
+        text = self.row_text(key)
+        count = self.counts.get(self.index.dataset.spec.events[key].id, 0)
+        dim = self.get_component_rich_style("virtual-list--dim")
         tail = Text(f" {count}" if count else "", style=dim)
         body = self.text_strip(text, max(width - tail.cell_len, 1))
         return [Strip.join([body, self.text_strip(tail, tail.cell_len)]).adjust_cell_length(width)]
