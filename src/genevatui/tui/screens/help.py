@@ -17,6 +17,7 @@ from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
+from .layout import LayoutScreen
 from .main import MainScreen
 from .picker import PickerScreen
 
@@ -28,6 +29,8 @@ EXTRA = [
 ]
 SECTIONS: list[tuple[str, type]] = [
     ("Everywhere", MainScreen),
+    # Layout (issue 10 §3): 1 2 3 panes, z reading mode, L proportions, T timeline
+    ("Layout", LayoutScreen),
     ("Lists", VirtualList),
     ("Timeline", Timeline),
     ("Statements", Statements),

@@ -46,7 +46,14 @@ class LayoutScreen(Screen[None]):
     """Pane tabs, layouts and reading mode; see the module docstring."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('timeline')", "Timeline", show=False, id="layout.timeline"),
+        Binding(
+            "1",
+            "show_pane('timeline')",
+            "Timeline",
+            tooltip="The timeline (narrow screens: the tabs above the panes name 1 2 3)",
+            show=False,
+            id="layout.timeline",
+        ),
         Binding("2", "show_pane('statements')", "Statements", show=False, id="layout.statements"),
         Binding(
             "3",

@@ -35,6 +35,15 @@ class Timeline(VirtualList):
             tooltip="Show in the source and narrow the statements to it (again: widen)",
             id="timeline.choose",
         ),
+        # On the event the statements are narrowed to, enter widens them: the
+        # key bar says so (check_action shows one of the two).
+        Binding(
+            "enter",
+            "widen",
+            "Widen statements",
+            tooltip="On the narrowed event (▸): show every statement again",
+            id="timeline.widen",
+        ),
     ]
 
     class EventHighlighted(ItemMessage):
@@ -74,6 +83,29 @@ class Timeline(VirtualList):
                 group = g
             keys.append(e)
         self.set_rows(keys, headers, keep_key=keep)
+        self.refresh_bindings()  # `narrowed` may have changed: enter's meaning too
+
+    def _on_narrowed(self, row: int) -> bool:
+        return 0 <= row < len(self.keys) and self.keys[row] == self._narrowed_key
+
+    @property
+    def _narrowed_key(self) -> int | None:
+        if self.index is None or self.narrowed is None:
+            return None
+        return self.index.event_pos.get(self.narrowed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("choose", "widen"):
+            return self._on_narrowed(self.cursor) == (action == "widen")
+        return True
+
+    def action_widen(self) -> None:
+        self.action_choose()  # the screen widens a second choice of the same event
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        super().watch_cursor(old, new)
+        if self._on_narrowed(old) != self._on_narrowed(new):
+            self.refresh_bindings()
 
     @staticmethod
     def _widest(index: Index) -> int:
