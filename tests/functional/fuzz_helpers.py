@@ -41,6 +41,7 @@ from genevatui.core.models import Dataset
 from genevatui.core.query import Index
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.help import HelpScreen
+from genevatui.tui.screens.layout import LayoutScreen
 from genevatui.tui.screens.main import NARROW, MainScreen
 from genevatui.tui.screens.picker import PickerScreen
 from genevatui.tui.widgets.filter_bar import SearchInput
@@ -67,6 +68,7 @@ Action = tuple[Any, ...]
 # not be `q` (a quit, absorbed by the harness: a wasted keystroke).
 BOUND_CLASSES: tuple[type, ...] = (
     MainScreen,
+    LayoutScreen,
     VirtualList,
     Statements,
     Timeline,

@@ -96,7 +96,8 @@ def test_statements_show_brackets_literally(trap: Dataset) -> None:
         whole = screen_text(app)
         assert "[@click=app.quit]click[/]" in whole
 
-    run(create_app(trap), body, size=(160, 50))
+    # Wide enough for the statements pane (~60 columns) to hold the line whole.
+    run(create_app(trap), body, size=(200, 50))
 
 
 def test_every_pane_shows_the_trap_literally(trap: Dataset) -> None:

@@ -142,8 +142,10 @@ class LayoutScreen(Screen[None]):
             self.reading = False  # a list is never behind the source
             if pane == "timeline":
                 self.timeline_hidden = False
-        if pane != self._focused_pane:  # not a modal giving the focus back
-            self._focused_pane = pane
+        # Not the first focus, nor a modal giving the focus back: a move.
+        moved = self._focused_pane is not None and pane != self._focused_pane
+        self._focused_pane = pane
+        if moved:
             self.pane_focused(pane)
 
     def pane_focused(self, pane: Pane) -> None:

@@ -373,23 +373,25 @@ class MainScreen(LayoutScreen):
 
     # -- layout (issue 10 §3): a list that takes the focus agrees with the source
     def pane_focused(self, pane: Pane) -> None:
-        """The list's cursor goes to what the source shows when it is one of
-        its items; otherwise the source shows the list's cursor (after
-        `enter` on an event, tab to the statements shows their first)."""
-        shown = self.shown
+        """A list took the focus: when the source shows one of its kind (an
+        event for the timeline), the cursor goes to it; when it shows the
+        other kind, the source shows the cursor's item (after `enter` on an
+        event, `2` shows the statement under the statements' cursor)."""
+        if pane == "source" or self.shown is None:
+            return
+        kind, key = self.shown
         if pane == "timeline":
             timeline = self.query_one(Timeline)
-            if shown and shown[0] == "event" and timeline.row_of_key(shown[1]) is not None:
-                timeline.move_to_key(shown[1])
-            elif (key := timeline.cursor_key) is not None:
-                self.show_source(("event", key))
-        elif pane == "statements":
-            statements = self.query_one(Statements)
-            mine = statements.key_of(*shown) if shown and shown[0] != "event" else -1
-            if statements.row_of_key(mine) is not None:
-                statements.move_to_key(mine)
-            elif (key := statements.cursor_key) is not None:
-                self.show_source(statements.target_of(key))
+            if kind == "event":
+                timeline.move_to_key(key)
+            elif (at := timeline.cursor_key) is not None:
+                self.show_source(("event", at))
+            return
+        statements = self.query_one(Statements)
+        if kind != "event":
+            statements.move_to_key(statements.key_of(kind, key))
+        elif (at := statements.cursor_key) is not None:
+            self.show_source(statements.target_of(at))
 
 
 def _label(name: str, aliases: tuple[str, ...]) -> str:
