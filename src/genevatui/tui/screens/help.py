@@ -19,6 +19,7 @@ from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
 from .main import MainScreen
 from .picker import PickerScreen
+from .record_screen import RecordScreen
 
 EXTRA = [
     ("Everywhere", "tab / shift+tab", "Move between panes"),
@@ -28,6 +29,7 @@ EXTRA = [
 ]
 SECTIONS: list[tuple[str, type]] = [
     ("Everywhere", MainScreen),
+    ("Everywhere", RecordScreen),  # issue 10 §1: i, g, < and >
     ("Lists", VirtualList),
     ("Timeline", Timeline),
     ("Statements", Statements),
@@ -39,6 +41,7 @@ SECTIONS: list[tuple[str, type]] = [
 
 def _key_name(keys: str) -> str:
     names = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
+    names |= {"less_than_sign": "<", "greater_than_sign": ">"}  # issue 10 §1
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 
