@@ -160,7 +160,7 @@ def test_an_event_names_its_disagreement_and_g_jumps_to_a_reading(data: Dataset)
             anchor.end,
         )
         assert view.text[span.start : span.end] == "The talks lasted eight hours."
-        assert "Reading 2 of 3 · Article B" in info(app).text.plain
+        assert "Reading 2 of 3 · article b" in info(app).text.plain
         await pilot.press("left_square_bracket")  # back where the jump came from
         await pilot.pause()
         assert screen.shown == geneva

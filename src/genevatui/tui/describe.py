@@ -8,6 +8,7 @@ from ..core.dates import format_date
 from ..core.disagreements import articles_in, concerning, reading_at
 from ..core.query import Index
 from ..core.spans import Target
+from ..core.views import source_tag
 
 READINGS_KEY = "g"
 
@@ -81,7 +82,9 @@ def _reading(index: Index, key: int) -> Text:
     reading = item.readings[j]
     out = Text()
     out.append(f"Reading {j + 1} of {len(item.readings)}", style="bold")
-    out.append(f" · {index.sources[reading.source].title}")  # what about: the line below
+    # The article's tag, as the statement rows give it (its title is the
+    # source pane's); what the readings disagree on is the line below.
+    out.append(f" · article {source_tag(index.sources[reading.source])}")
     return out
 
 

@@ -17,12 +17,13 @@ from ..core.models import Anchor, Event
 from ..core.query import Index
 from ..core.reports import Report
 from ..core.spans import Target, anchors_of
+from ..core.views import source_tag
 from .describe import note_of
 
 
 def details(index: Index, target: Target, reports: list[Report]) -> Text:
     """The whole description of `target`; `reports` are the articles that
-    report it (the record's own passage among them)."""
+    report it (its own passage among them)."""
     kind, key = target
     out = Text()
     if kind == "quote":
@@ -35,15 +36,8 @@ def details(index: Index, target: Target, reports: list[Report]) -> Text:
         i, j = reading_at(index.dataset, key)
         out.append(f"Reading {j + 1} of a disagreement", style="bold")
         _field(out, "On", index.dataset.spec.disagreements[i].about)
-    for anchor in anchors_of(index.dataset, target) if kind != "event" else ():
-        _article(out, index, anchor)
     _field(out, "Note", note_of(index, target))
-    if kind == "event":
-        for anchor in anchors_of(index.dataset, target):
-            _article(out, index, anchor)
-    if len(reports) > 1:
-        titles = [index.sources[r.anchor.source].title for r in reports]
-        _field(out, f"Reported by {len(reports)} articles (< >)", "; ".join(titles))
+    _articles(out, index, target, reports)
     if kind in ("quote", "assessment"):
         spec = index.dataset.spec
         item = spec.quotes[key] if kind == "quote" else spec.assessments[key]
@@ -53,6 +47,26 @@ def details(index: Index, target: Target, reports: list[Report]) -> Text:
             _field(out, "Event note", index.events[item.event].note)
     _disagreements(out, index, target)
     return out
+
+
+def _articles(out: Text, index: Index, target: Target, reports: list[Report]) -> None:
+    """Each article with the record's passages in it, then the articles
+    whose own quote reports the same words (`same_as`)."""
+    count = f" ({len(reports)}: < > steps through them)" if len(reports) > 1 else ""
+    out.append(f"\n\nArticles{count}", style="bold underline")
+    by_source: dict[str, list[Anchor]] = {}
+    for anchor in anchors_of(index.dataset, target):
+        by_source.setdefault(anchor.source, []).append(anchor)
+    for source_id, anchors in by_source.items():
+        _article(out, index, source_id)
+        for anchor in anchors:
+            _passage(out, index, anchor)
+    for report in reports:
+        if report.target != target:  # a same_as partner, in its own article
+            _article(out, index, report.anchor.source)
+            quote = index.dataset.spec.quotes[report.target[1]]
+            out.append(f"\n    the same words as its quote {quote.id}", style="italic")
+            _passage(out, index, report.anchor)
 
 
 def _field(out: Text, name: str, value: str | None) -> None:
@@ -104,19 +118,26 @@ def _event(out: Text, index: Index, event: Event, *, heading: bool) -> None:
         _field(out, "People", ", ".join(index.people[p].name for p in event.people))
 
 
-def _article(out: Text, index: Index, anchor: Anchor) -> None:
-    """The article a passage is in, as a citation, and how it was found."""
-    source = index.sources[anchor.source]
+def _article(out: Text, index: Index, source_id: str) -> None:
+    """An article as a citation: tag, title, outlet, author, date, kind."""
+    source = index.sources[source_id]
+    out.append(f"\n{source_tag(source)} ", style="bold")
+    out.append(source.title)
     bits = [source.outlet, source.author, format_date(source.published)]
     cite = " · ".join(b for b in bits if b)
-    _field(out, "Article", source.title + (f" — {cite}" if cite else ""))
-    _field(out, "Written", f"{source.written} ({source.kind})")
+    if cite:
+        out.append(f" — {cite}")
+    out.append(f"\n    {source.kind}, written: {source.written}")
+
+
+def _passage(out: Text, index: Index, anchor: Anchor) -> None:
+    """Where a passage is in its article's file, and how it was found."""
+    file = index.sources[anchor.source].file
     if anchor.status == "orphan":
-        _field(out, "Passage", f"{source.file}: lost, the article changed")
+        out.append(f"\n    {file}: lost, the article changed")
         return
-    _field(out, "Passage", f"{source.file}, characters {anchor.start}–{anchor.end}")
     how = anchor.status if anchor.status == "exact" else f"{anchor.status}, score {anchor.score}"
-    _field(out, "Anchoring", how)
+    out.append(f"\n    {file}, characters {anchor.start}–{anchor.end} (anchored {how})")
 
 
 def _disagreements(out: Text, index: Index, target: Target) -> None:
@@ -128,8 +149,8 @@ def _disagreements(out: Text, index: Index, target: Target) -> None:
         item = index.dataset.spec.disagreements[i]
         out.append(f"\n{item.about}", style="bold")
         for view in readings_of(index.dataset, i):
-            title = index.sources[view.reading.source].title
-            out.append(f"\n  {title}: ", style="bold")
+            tag = source_tag(index.sources[view.reading.source])
+            out.append(f"\n  article {tag}: ", style="bold")
             out.append(f"“{view.text}”" if view.text else "(lost: the article changed)")
             if view.reading.note:
                 out.append(f" — {view.reading.note}", style="italic")

@@ -20,7 +20,7 @@ from ...core.views import source_tag
 
 def reading_options(index: Index, disagreements: list[int]) -> list[Option]:
     """One heading per disagreement (its `about`, not selectable), then one
-    option per reading: its article and its words; the option id is the
+    option per reading: its article's tag and its words; the option id is the
     reading's flat number."""
     options: list[Option] = []
     for i in disagreements:
@@ -31,8 +31,9 @@ def reading_options(index: Index, disagreements: list[int]) -> list[Option]:
         options.append(Option(head, disabled=True))
         for view in readings_of(index.dataset, i):
             source = index.sources[view.reading.source]
-            label = Text(f"  {source_tag(source)} ", style="bold")
-            label.append(f"{source.title}: ", style="bold")
+            # The tag the statement rows give ("article 004"); the title is
+            # on the source pane once the reading is open.
+            label = Text(f"  article {source_tag(source)}: ", style="bold")
             words = " ".join(view.text.split())
             label.append(f"“{words}”" if words else "(lost: the article changed)")
             if view.reading.note:
