@@ -31,6 +31,9 @@ class RecordScreen(Screen[None]):
             "details",
             "Details",
             tooltip="Everything about the selected record: notes whole, article, disagreements",
+            # Not in the key bar, where it would push out x and n at 80
+            # columns: the citation block's cue names it when text is cut.
+            show=False,
             id="main.details",
         ),
         Binding(
