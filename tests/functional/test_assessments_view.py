@@ -37,7 +37,7 @@ def index() -> Index:
 
 
 def info(app: GenevaApp) -> str:
-    return str(main_screen(app).query_one("#source-info", Static).render())
+    return str(main_screen(app).query_one("#source-info-text", Static).render())
 
 
 def assessment(index: Index, ident: str) -> int:

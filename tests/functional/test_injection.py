@@ -182,7 +182,7 @@ def test_statements_source_citation_and_timeline(data: Dataset, size: tuple[int,
         await pilot.press("enter")  # the jump: source title and citation block
         await pilot.pause()
         check(app, names["speaker"][:cut], "[bold]x [/]", "Attack [link=file:")
-        info = str(main_screen(app).query_one("#source-info").render())
+        info = str(main_screen(app).query_one("#source-info-text").render())
         for name in ("speaker", "delegation", "event", "venue"):
             assert names[name] in info, (name, info)
         view = source(app)

@@ -16,6 +16,7 @@ from genevatui.core.models import Dataset
 from genevatui.core.query import Index
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.widgets.pane_tabs import PaneTabs
+from genevatui.tui.widgets.source_info import SourceInfo
 
 NARROW = (80, 24)
 WIDE = (160, 50)
@@ -199,7 +200,7 @@ def test_source_follows_the_cursor_after_enter_on_an_event(
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         screen = main_screen(app)
-        info = screen.query_one("#source-info")
+        info = screen.query_one(SourceInfo)
         await pilot.press("1")
         await _cursor_to(pilot, app, target)
         await pilot.press("enter")  # narrows the statements to the event
@@ -209,11 +210,11 @@ def test_source_follows_the_cursor_after_enter_on_an_event(
         await pilot.press("2")
         first = statements(app).target_of(statements(app).cursor_key or 0)
         assert screen.shown == first and _span(app) == first
-        citation = str(info.render())
+        citation = info.text.plain
         await pilot.press("j")
         moved = statements(app).target_of(statements(app).cursor_key or 0)
         assert moved != first and screen.shown == moved and _span(app) == moved
-        assert str(info.render()) != citation
+        assert info.text.plain != citation
         # Back to the timeline: its cursor is the event the source showed last…
         await pilot.press("1")
         assert timeline(app).cursor_key == target
@@ -225,6 +226,6 @@ def test_source_follows_the_cursor_after_enter_on_an_event(
         # Moving the timeline's cursor keeps the source and citation on it.
         await _cursor_to(pilot, app, other)
         assert screen.shown == ("event", other) and _span(app) == ("event", other)
-        assert index.dataset.spec.events[other].title[:15] in str(info.render())
+        assert index.dataset.spec.events[other].title[:15] in info.text.plain
 
     run(create_app(index.dataset), body, size=size)

@@ -112,7 +112,7 @@ def test_every_pane_shows_the_trap_literally(trap: Dataset) -> None:
         whole = screen_text(app)
         assert "Article [bold]x[/] [/]" in whole  # the source's border title
         assert NAME in whole  # the citation block, which also gives the role's title:
-        info = str(main_screen(app).query_one("#source-info", Static).render())
+        info = str(main_screen(app).query_one("#source-info-text", Static).render())
         # (the mini article gives no title: the role may be marked not verbatim)
         assert f"{NAME}, Deputy {TRAP} Minister" in " ".join(info.split())
         assert "(Russia)" in info

@@ -10,12 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, Literal, Protocol, TypeVar
 
+from .disagreements import reading_at
 from .models import Anchor, Dataset
 
-TargetKind = Literal["quote", "assessment", "event"]
+TargetKind = Literal["quote", "assessment", "event", "reading"]
 """What a record with a passage is."""
 Target = tuple[TargetKind, int]
-"""A record: its kind and its index in the dataset's list of that kind."""
+"""A record: its kind and its index in the dataset's list of that kind (a
+reading: its flat number across every disagreement, see `reading_at`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,9 @@ def anchors_of(dataset: Dataset, target: Target) -> tuple[Anchor, ...]:
         return (dataset.quote_anchors[key],)
     if kind == "assessment":
         return (dataset.assessment_anchors[key],)
+    if kind == "reading":
+        i, j = reading_at(dataset, key)
+        return (dataset.reading_anchors[i][j],)
     return dataset.event_anchors[key]
 
 
@@ -102,6 +107,17 @@ class SpanIndex(Generic[S]):
             row.sort(key=lambda s: (s.start, s.end))
             self._spans[source] = row
         return self._spans[source]
+
+    def spans_for(self, target: Target, anchor: Anchor) -> tuple[list[S], int]:
+        """The spans to mark when `target` is shown at `anchor`, and which
+        one is `target`'s. A reading is not marked in its article until it
+        is the one shown: then its span joins the article's spans."""
+        spans = self.of(anchor.source)
+        if target[0] != "reading":
+            return spans, self.position(target, anchor)
+        own = self._make(anchor.start, anchor.end, "reading", target[1])
+        row = sorted([*spans, own], key=lambda s: (s.start, s.end))
+        return row, row.index(own)
 
     def position(self, target: Target, anchor: Anchor) -> int:
         """The index of `target`'s span at `anchor` among its article's

@@ -5,17 +5,66 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..core.dates import format_date
+from ..core.disagreements import articles_in, concerning, reading_at
 from ..core.query import Index
 from ..core.spans import Target
+from ..core.views import source_tag
+
+READINGS_KEY = "g"
 
 
 def describe(index: Index, target: Target) -> Text:
     """A few plain-text lines describing `target`; never parsed as markup."""
     kind, key = target
     if kind == "quote":
-        return _quote(index, key)
+        out = _quote(index, key)
+    elif kind == "assessment":
+        out = _assessment(index, key)
+    elif kind == "reading":
+        out = _reading(index, key)
+    else:
+        out = _event(index, key)
+    disagree(out, index, target)
+    note_line(out, note_of(index, target))
+    return out
+
+
+def note_of(index: Index, target: Target) -> str | None:
+    """The curator's note on `target` (a reading: its own, then its
+    disagreement's)."""
+    kind, key = target
+    spec = index.dataset.spec
+    if kind == "quote":
+        return spec.quotes[key].note
     if kind == "assessment":
-        return _assessment(index, key)
+        return spec.assessments[key].note
+    if kind == "event":
+        return spec.events[key].note
+    i, j = reading_at(index.dataset, key)
+    item = spec.disagreements[i]
+    return " ".join(n for n in (item.readings[j].note, item.note) if n) or None
+
+
+def disagree(out: Text, index: Index, target: Target) -> None:
+    """One "3 articles disagree: <about>" line per disagreement about
+    `target`, the key that lists their readings on the last."""
+    found = concerning(index.dataset, *target)
+    for n, i in enumerate(found):
+        item = index.dataset.spec.disagreements[i]
+        articles = articles_in(index.dataset, i)
+        who = (
+            f"{articles} articles disagree"
+            if articles > 1
+            else f"{len(item.readings)} passages of one article differ"
+        )
+        out.append("\n⚑ ", style="bold")
+        out.append(who, style="bold")
+        out.append(f": {item.about}")
+        if n == len(found) - 1:
+            out.append(f" ({READINGS_KEY}: readings)", style="italic")
+
+
+def _event(index: Index, key: int) -> Text:
     event = index.dataset.spec.events[key]
     out = Text()
     out.append(event.title, style="bold")
@@ -23,7 +72,19 @@ def describe(index: Index, target: Target) -> Text:
     for bit in filter(None, [format_date(event.date), venue, event.kind]):
         out.append(f" · {bit}")
     out.append(f"\n{event.summary}")
-    _note(out, event.note)
+    return out
+
+
+def _reading(index: Index, key: int) -> Text:
+    """One article's version of a disputed fact, and what the dispute is."""
+    i, j = reading_at(index.dataset, key)
+    item = index.dataset.spec.disagreements[i]
+    reading = item.readings[j]
+    out = Text()
+    out.append(f"Reading {j + 1} of {len(item.readings)}", style="bold")
+    # The article's tag, as the statement rows give it (its title is the
+    # source pane's); what the readings disagree on is the line below.
+    out.append(f" · article {source_tag(index.sources[reading.source])}")
     return out
 
 
@@ -40,7 +101,6 @@ def _quote(index: Index, key: int) -> Text:
         out.append(f" · {bit}")
     if view.anchoring != "exact":
         out.append(f"  [anchored {view.anchoring}, score {view.anchoring_score}]", style="italic")
-    _note(out, view.note)
     return out
 
 
@@ -64,11 +124,10 @@ def _assessment(index: Index, key: int) -> Text:
     anchor = index.dataset.assessment_anchors[key]
     if anchor.status != "exact":
         out.append(f"  [anchored {anchor.status}, score {anchor.score}]", style="italic")
-    _note(out, item.note)
     return out
 
 
-def _note(out: Text, note: str | None) -> None:
+def note_line(out: Text, note: str | None) -> None:
     if note:
         out.append("\nNote: ", style="bold italic")
         out.append(note, style="italic")

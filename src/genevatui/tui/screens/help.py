@@ -20,6 +20,7 @@ from ..widgets.virtual_list import VirtualList
 from .layout import LayoutScreen
 from .main import MainScreen
 from .picker import PickerScreen
+from .record_screen import RecordScreen
 
 EXTRA = [
     ("Everywhere", "tab / shift+tab", "Move between panes"),
@@ -29,6 +30,7 @@ EXTRA = [
 ]
 SECTIONS: list[tuple[str, type]] = [
     ("Everywhere", MainScreen),
+    ("Everywhere", RecordScreen),  # issue 10 §1: i, g, < and >
     # Layout (issue 10 §3): 1 2 3 panes, z reading mode, L proportions, T timeline
     ("Layout", LayoutScreen),
     ("Lists", VirtualList),
@@ -42,6 +44,7 @@ SECTIONS: list[tuple[str, type]] = [
 
 def _key_name(keys: str) -> str:
     names = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
+    names |= {"less_than_sign": "<", "greater_than_sign": ">"}  # issue 10 §1
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 

@@ -10,27 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import History
 from ...core.query import Index, UnknownName
-from ...core.spans import Span, SpanIndex, Target, anchors_of, placed
+from ...core.reports import position
+from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import Pane, PaneTabs
 from ..widgets.picker_list import Option
+from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
-from .layout import LayoutScreen
+from .record_screen import RecordScreen, article_label
 
 NARROW = 110  # below this many columns one list shows at a time, over the source
 
@@ -48,8 +50,10 @@ def _goto_commands() -> type[Provider]:
     return GotoCommands
 
 
-class MainScreen(LayoutScreen):
-    """Filter bar, timeline, statements and source, with the footer."""
+class MainScreen(RecordScreen):
+    """Filter bar, timeline, statements and source, with the footer; `i`,
+    `g`, `<` and `>` (RecordScreen) act on the record the source shows, the
+    layout keys (LayoutScreen, RecordScreen's base) arrange the panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "search", "Search", id="main.search"),
@@ -94,12 +98,10 @@ class MainScreen(LayoutScreen):
     """The active filter; every pane is redrawn from it."""
 
     def __init__(self, index: Index, flt: Filter, goto: Target | None = None) -> None:
-        super().__init__()
-        self.index = index
+        super().__init__(index)
         self.set_reactive(MainScreen.filter, flt)
         self.goto = goto
         self.history: History[Target] = History()
-        self.shown: Target | None = None
         self.search_before = ""
         spec = index.dataset.spec
         self.event_titles = {e.id: e.title for e in spec.events}
@@ -114,7 +116,7 @@ class MainScreen(LayoutScreen):
             yield Timeline(id="timeline")
             yield Statements(id="statements")
             with Vertical(id="source-pane"):
-                yield Static(id="source-info", markup=False)
+                yield SourceInfo(id="source-info")
                 yield SourceView(id="source")
         yield KeyBar(id="key-bar")
 
@@ -157,7 +159,7 @@ class MainScreen(LayoutScreen):
     def _follow_filter(self, first: int | None) -> None:
         """After a filter change, the source follows the statements' cursor
         unless it shows a statement that is still listed (or an event)."""
-        if self.shown is not None and self.shown[0] == "event":
+        if self.shown is not None and self.shown[0] in ("event", "reading"):
             return
         statements = self.query_one(Statements)
         if (
@@ -169,7 +171,7 @@ class MainScreen(LayoutScreen):
             self.show_source(statements.target_of(first))
         else:
             self.shown = None
-            self.query_one("#source-info", Static).update("")
+            self.query_one(SourceInfo).update(Text())
             self.query_one(SourceView).clear("No statement matches the filters; x clears them.")
 
     def action_search(self) -> None:
@@ -194,11 +196,6 @@ class MainScreen(LayoutScreen):
 
     def action_clear(self) -> None:
         self.filter = Filter()
-
-    def _leaving(self) -> bool:
-        """True once the app is exiting: a modal pushed now would be torn
-        down half-built (keys typed with `q` are dropped by the app too)."""
-        return bool(getattr(self.app, "exiting", False))
 
     def action_pick(self, name: str) -> None:
         if self._leaving():
@@ -285,13 +282,17 @@ class MainScreen(LayoutScreen):
     @on(SourceView.PassageChosen)
     def _passage_chosen(self, event: SourceView.PassageChosen) -> None:
         self.select_target((event.span.kind, event.span.key))
-        self.query_one(Timeline if event.span.kind == "event" else Statements).focus()
+        if event.span.kind != "reading":  # a reading has no list: stay in the source
+            self.query_one(Timeline if event.span.kind == "event" else Statements).focus()
 
     @on(SourceView.PassageMoved)
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
         target: Target = (event.span.kind, event.span.key)
         self.shown = target
-        self.query_one("#source-info", Static).update(describe(self.index, target))
+        self.query_one(SourceInfo).update(describe(self.index, target))
+        self.query_one(SourceView).set_article(
+            article_label(self.reports, target, self.shown_source)
+        )
 
     def jump(self, target: Target) -> None:
         """Show `target` in the source and record it in the history."""
@@ -304,6 +305,9 @@ class MainScreen(LayoutScreen):
         out) and show its passage."""
         kind, key = target
         pane: Statements | Timeline
+        if kind == "reading":  # in no list: only its article
+            self.show_source(target)
+            return
         if kind == "event":
             pane = self.query_one(Timeline)
         else:
@@ -315,12 +319,14 @@ class MainScreen(LayoutScreen):
         pane.move_to_key(key)
         self.show_source(target)
 
-    def show_source(self, target: Target) -> None:
+    def show_source(self, target: Target, source: str | None = None) -> None:
+        """Show `target`'s passage, in article `source` when it has one there."""
         dataset = self.index.dataset
-        info = self.query_one("#source-info", Static)
+        info = self.query_one(SourceInfo)
         anchors = anchors_of(dataset, target)
-        here = placed(anchors)
-        if not here:
+        reports = self.reports.of(target)  # one passage per article reporting it
+        at = position(reports, target, source)
+        if at < 0:
             why = (
                 "This passage is no longer in its article (the article changed): "
                 "an orphan, shown nowhere. `o` lists the orphans."
@@ -329,15 +335,17 @@ class MainScreen(LayoutScreen):
             )
             self.query_one(SourceView).clear(why)
             info.update(describe(self.index, target))
-            self.shown = target
+            self.shown, self.shown_source = target, None
             return
-        anchor = here[0]
-        spans = self._spans.of(anchor.source)
-        current = self._spans.position(target, anchor)
+        anchor = reports[at].anchor
+        spans, current = self._spans.spans_for(target, anchor)
         title = self.index.sources[anchor.source].title
-        self.query_one(SourceView).show(title, dataset.texts[anchor.source], spans, current)
+        article = article_label(self.reports, target, anchor.source)
+        self.query_one(SourceView).show(
+            title, dataset.texts[anchor.source], spans, current, article
+        )
         info.update(describe(self.index, target))
-        self.shown = target
+        self.shown, self.shown_source = target, anchor.source
 
     def action_passage(self, step: int) -> None:
         source = self.query_one(SourceView)

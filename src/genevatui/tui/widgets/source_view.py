@@ -148,6 +148,8 @@ class SourceView(ScrollView, can_focus=True):
         self.text = ""
         self.spans: list[Span] = []
         self.current = -1
+        self.article = ""
+        """Which of the articles reporting the record this is ("article 2 of 5")."""
         self._lines: list[tuple[int, int]] = []
         self._line_starts: list[int] = []
         self._wrapped_for: tuple[str, int] | None = None
@@ -164,28 +166,41 @@ class SourceView(ScrollView, can_focus=True):
         the last (after `end`)."""
         return self.spans[self.current] if 0 <= self.current < len(self.spans) else None
 
-    def show(self, title: str, text: str, spans: list[Span], current: int) -> None:
-        """Show `text` with `spans` marked and spans[current] selected."""
+    def show(
+        self, title: str, text: str, spans: list[Span], current: int, article: str = ""
+    ) -> None:
+        """Show `text` with `spans` marked and spans[current] selected;
+        `article` says which of the articles reporting it this is."""
         self.text = text
         self.spans = spans
+        self.article = article
         self.border_title = Content(title)  # a str would be parsed as markup
         self._select(current)
 
     def clear(self, message: str) -> None:
-        self.text, self.spans, self.current = message, [], -1
+        self.text, self.spans, self.current, self.article = message, [], -1, ""
         self.border_title = "Source"
         self.border_subtitle = ""
         self._rewrap()
         self.scroll_to(0, 0, animate=False)
         self.refresh()
 
+    def set_article(self, article: str) -> None:
+        """`n`/`N` reached another record's passage: which article it is now."""
+        self.article = article
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        total = len(self.spans)
+        if 0 <= self.current < total:
+            where = f"passage {self.current + 1} of {total}"
+        else:  # at the top or the end: no passage is selected
+            where = f"{total} passages" if total else ""
+        self.border_subtitle = " · ".join(filter(None, [self.article, where]))
+
     def _select(self, current: int) -> None:
         self.current = current
-        total = len(self.spans)
-        if 0 <= current < total:
-            self.border_subtitle = f"passage {current + 1} of {total}"
-        else:  # at the top or the end: no passage is selected
-            self.border_subtitle = f"{total} passages" if total else ""
+        self._subtitle()
         self._rewrap()
         self.refresh()
         span = self.current_span

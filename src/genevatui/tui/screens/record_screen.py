@@ -1,0 +1,133 @@
+"""What the reader can ask of the record shown in the source (issue 10 §1):
+everything about it (`i`), the readings of the disagreements about it
+(`g`), and the other articles reporting it (`<`/`>`).
+
+`MainScreen` builds on this: it owns the selection (`shown`, and
+`shown_source`, the article it is shown in) and says how to show a record
+and how to jump to one.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from ...core.disagreements import concerning
+from ...core.query import Index
+from ...core.reports import Reports, position
+from ...core.spans import Target
+from ..widgets.source_view import SourceView
+from .layout import LayoutScreen
+
+
+class RecordScreen(LayoutScreen):
+    """A screen showing one record's passage at a time, with the keys that
+    reach what the citation block above it has no room for."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "i",
+            "details",
+            "Details",
+            tooltip="Everything about the selected record: notes whole, article, disagreements",
+            # Not in the key bar, where it would push out x and n at 80
+            # columns: the citation block's cue names it when text is cut.
+            show=False,
+            id="main.details",
+        ),
+        Binding(
+            "g",
+            "readings",
+            "Readings",
+            tooltip="The disagreements about it: each article's words; enter reads one",
+            show=False,
+            id="main.readings",
+        ),
+        Binding(
+            "less_than_sign",
+            "article(-1)",
+            "Previous article",
+            tooltip="The same event or statement in the previous article reporting it",
+            show=False,
+            id="main.prev_article",
+        ),
+        Binding(
+            "greater_than_sign",
+            "article(1)",
+            "Next article",
+            tooltip="The same event or statement in the next article reporting it",
+            show=False,
+            id="main.next_article",
+        ),
+    ]
+
+    def __init__(self, index: Index) -> None:
+        super().__init__()
+        self.index = index
+        self.reports = Reports(index.dataset)
+        self.shown: Target | None = None
+        """The record whose passage the source shows (None: nothing)."""
+        self.shown_source: str | None = None
+        """The article it is shown in (a record may be in several)."""
+
+    # What the main screen provides.
+    def jump(self, target: Target) -> None:
+        raise NotImplementedError
+
+    def show_source(self, target: Target, source: str | None = None) -> None:
+        raise NotImplementedError
+
+    def _leaving(self) -> bool:
+        """True once the app is exiting: a modal pushed now would be torn
+        down half-built (keys typed with `q` are dropped by the app too)."""
+        return bool(getattr(self.app, "exiting", False))
+
+    def action_details(self) -> None:
+        if self.shown is None or self._leaving():
+            self.app.bell()
+            return
+        from ..details import details
+        from .details import DetailsScreen
+
+        body = details(self.index, self.shown, self.reports.of(self.shown))
+        self.app.push_screen(DetailsScreen(body))
+
+    def action_readings(self) -> None:
+        found = concerning(self.index.dataset, *self.shown) if self.shown else []
+        if self._leaving():
+            return
+        if not found:
+            self.app.bell()
+            self.notify("No recorded disagreement about this.", timeout=3)
+            return
+        from .readings import ReadingsScreen
+
+        def read(flat: int | None) -> None:
+            if flat is not None:
+                self.jump(("reading", flat))
+                self.query_one(SourceView).focus()
+
+        self.app.push_screen(ReadingsScreen(self.index, found), read)
+
+    def action_article(self, step: int) -> None:
+        """The same record in the next (previous) article reporting it; past
+        the last it wraps to the first and says so, as n/N do."""
+        reports = self.reports.of(self.shown) if self.shown else []
+        if self.shown is None or len(reports) < 2:
+            self.app.bell()
+            self.notify("No other article reports this.", timeout=3)
+            return
+        at = position(reports, self.shown, self.shown_source) + step
+        if not 0 <= at < len(reports):
+            at %= len(reports)
+            self.notify(f"Wrapped to the {'first' if at == 0 else 'last'} article", timeout=3)
+        self.show_source(reports[at].target, reports[at].anchor.source)
+
+
+def article_label(reports: Reports, target: Target, source: str | None) -> str:
+    """ "article 2 of 5" for `target` shown in article `source`, when more
+    than one article reports it."""
+    found = reports.of(target)
+    at = position(found, target, source)
+    return f"article {at + 1} of {len(found)} (< >)" if len(found) > 1 and at >= 0 else ""
