@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from genevatui.core.search import matches, parse, spans, spans_near
+from genevatui.core.search import excerpt, matches, parse, spans, spans_near
 from genevatui.core.text import search_key, search_key_map
 
 BLINKEN = (
@@ -94,3 +94,22 @@ def test_a_window_finds_what_the_whole_text_does(
     hi = lo + size * 5
     whole = [s for s in spans(query, text) if s[0] < hi and s[1] > lo]
     assert spans_near(query, text, lo, hi) == whole
+
+
+def test_excerpt_starts_at_the_text_when_the_match_shows() -> None:
+    shown, found, more = excerpt(parse("committed"), BLINKEN, 40)
+    assert shown.startswith("We are fully committed")
+    assert [shown[a:b] for a, b in found][0] == "committed"
+    assert more == (len(BLINKEN) > 80)
+
+
+def test_excerpt_starts_near_a_match_past_the_visible_part() -> None:
+    text = "Word " * 50 + "the  nuclear\nwar " + "tail " * 50
+    shown, found, more = excerpt(parse("nuclear"), text, 40)
+    assert shown.startswith("\u2026Word ")  # from a whole word, after an ellipsis
+    assert [shown[a:b] for a, b in found] == ["nuclear"]
+    assert found[0][0] <= 1 + 40 // 3 + 5  # the match is near the start
+    assert more
+    # No match, no query: the start, as without a search.
+    assert excerpt((), text, 40)[0].startswith("Word Word")
+    assert excerpt(parse("zzz"), text, 40)[0].startswith("Word Word")

@@ -101,11 +101,11 @@ def narrows(new: Query, old: Query) -> bool:
     )
 
 
-Span = tuple[int, int]
-"""A match: `text[start:end]`."""
+Match = tuple[int, int]
+"""Where a match is: `text[start:end]`."""
 
 
-def spans(query: Query, text: str) -> list[Span]:
+def spans(query: Query, text: str) -> list[Match]:
     """Where the terms of `query` occur in `text`, by the rules of `matches`
     (case, accents, quotation marks and whitespace folded), as sorted,
     non-overlapping (start, end) offsets into `text` itself.
@@ -118,7 +118,7 @@ def spans(query: Query, text: str) -> list[Span]:
     if not terms or not text:
         return []
     key, origin = search_key_map(text)
-    found: list[Span] = []
+    found: list[Match] = []
     for term in terms:
         at = key.find(term)
         while at >= 0:
@@ -130,9 +130,9 @@ def spans(query: Query, text: str) -> list[Span]:
     return merge(found)
 
 
-def merge(found: list[Span]) -> list[Span]:
+def merge(found: list[Match]) -> list[Match]:
     """`found` sorted, with overlapping or touching spans joined."""
-    merged: list[Span] = []
+    merged: list[Match] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
@@ -147,7 +147,7 @@ NEAR = 256
 edge is found whole (`spans_near`)."""
 
 
-def spans_near(query: Query, text: str, lo: int, hi: int) -> list[Span]:
+def spans_near(query: Query, text: str, lo: int, hi: int) -> list[Match]:
     """The `spans` of `text` that overlap `text[lo:hi]`, found by searching
     only around it: a long article is searched a window at a time.
 
@@ -160,3 +160,29 @@ def spans_near(query: Query, text: str, lo: int, hi: int) -> list[Span]:
     start = max(0, lo - margin)
     found = spans(query, text[start : hi + margin])
     return [(a + start, b + start) for a, b in found if a + start < hi and b + start > lo]
+
+
+ELLIPSIS = "\u2026"
+
+
+def excerpt(query: Query, text: str, visible: int) -> tuple[str, list[Match], bool]:
+    """What a one- or two-line view of `text` shows so that its first match
+    is seen: `text` with whitespace squashed, from the start when the first
+    match ends within `visible` characters, else from a word a third of
+    `visible` before the match, after an ellipsis; about `2 * visible`
+    characters of it. Returns the excerpt, the matches in it (offsets into
+    the excerpt) and whether the text goes on after it.
+    """
+    flat = " ".join(text.split())
+    found = spans(query, flat) if query else []
+    start, lead = 0, ""
+    if found and found[0][1] > visible:
+        first = found[0][0]
+        space = flat.find(" ", max(0, first - visible // 3), first)
+        start, lead = (space + 1 if space >= 0 else first), ELLIPSIS
+    end = start + 2 * max(visible, 1)
+    shift = len(lead) - start
+    inside = [
+        (max(a, start) + shift, min(b, end) + shift) for a, b in found if a < end and b > start
+    ]
+    return lead + flat[start:end], inside, end < len(flat)

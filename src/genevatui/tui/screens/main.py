@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+import msgspec
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,6 +23,7 @@ from textual.widgets import Static
 from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import History
 from ...core.query import Index, UnknownName
+from ...core.search import parse
 from ...core.spans import Span, SpanIndex, Target, anchors_of, placed
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
@@ -76,6 +78,14 @@ class MainScreen(Screen[None]):
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         Binding(
             "T", "toggle_timeline", "Show/hide timeline", show=False, id="main.toggle_timeline"
+        ),
+        Binding(
+            "ctrl+n",
+            "toggle_notes",
+            "Search notes",
+            tooltip="Text search: also in the curator's notes, or not (in the box too)",
+            show=False,
+            id="main.search_notes",
         ),
     ]
 
@@ -146,6 +156,7 @@ class MainScreen(Screen[None]):
         statements = self.query_one(Statements)
         timeline = self.query_one(Timeline)
         timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
+        self._highlight(flt)
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
         counts = (
@@ -198,6 +209,17 @@ class MainScreen(Screen[None]):
     def _leave_search(self) -> None:
         self.query_one(FilterBar).close_search()
         self.query_one(Statements).focus()
+
+    # -- text search: matches marked, notes searched (issue 10 §1) -----------
+    def _highlight(self, flt: Filter) -> None:
+        query = parse(flt.text)
+        self.query_one(Statements).highlight(query)
+        self.query_one(SourceView).highlight(query)
+
+    def action_toggle_notes(self) -> None:
+        self.filter = msgspec.structs.replace(self.filter, in_notes=not self.filter.in_notes)
+        where = "words and the curator's notes" if self.filter.in_notes else "words only"
+        self.notify(f"Text search: {where} (ctrl+n)", timeout=3)
 
     def action_clear(self) -> None:
         self.filter = Filter()
