@@ -8,7 +8,7 @@ highlighting is done here on plain content.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -36,10 +36,13 @@ def _main(provider: Provider) -> MainScreen | None:
     return screen if isinstance(screen, MainScreen) else None
 
 
-def highlighted(provider: Provider, query: str, text: str) -> tuple[float, Content]:
-    """Fuzzy score of `text` against `query`, and `text` with the matches styled."""
-    matcher = provider.matcher(query)
+def highlighted(matcher: Matcher, text: str) -> tuple[float, Content]:
+    """Fuzzy score of `text` against the matcher's query, and `text` with the
+    matches styled. One matcher per search, not per entry: making one
+    (with its style and its cache) costs more than most matches."""
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if not score:
+        return 0.0, Content()  # most entries: no content built for them
     content = Content(text)
     for offset in offsets:
         content = content.stylize(matcher.match_style, offset, offset + 1)
@@ -52,8 +55,9 @@ class _Base(Provider):
 
     async def search(self, query: str) -> Hits:
         found = 0
+        matcher = self.matcher(query)
         for text, command, help_text in self.entries():
-            score, content = highlighted(self, query, text)
+            score, content = highlighted(matcher, text)
             if score > 0:
                 found += 1
                 yield Hit(score, content, command, text=text, help=help_text)
@@ -105,7 +109,7 @@ class FilterCommands(_Base):
         matcher = self.matcher(query)
         found = 0
         for text, command, help_text in self.entries():
-            score, content = highlighted(self, query, text)
+            score, content = highlighted(matcher, text)
             if score <= 0 and folded:
                 # `erdoğan` for `Erdogan`: scored on the folded text, unhighlighted
                 score, _ = matcher.fuzzy_search.match(folded, search_key(text))
@@ -126,11 +130,12 @@ class _Target:
     command: Callable[[], None]
     ident: str  # shown on the help line; ids are [a-z0-9-] (checked at load): safe as markup
     key: str  # where a word search looks: id, words, names, event title or summary
+    text: str = field(init=False)
+    """The entry as listed without a search: its words cut to SHOWN characters."""
 
-    @property
-    def text(self) -> str:
-        """The entry as listed without a search: its words cut to SHOWN characters."""
-        return self.prefix + _cut(" ".join(self.words.split()), SHOWN)
+    def __post_init__(self) -> None:
+        shown = self.prefix + _cut(" ".join(self.words.split()), SHOWN)
+        object.__setattr__(self, "text", shown)
 
 
 class GotoCommands(_Base):
@@ -193,7 +198,7 @@ class GotoCommands(_Base):
                     score *= 10  # the id itself: first
             else:
                 text = target.text
-                score, content = highlighted(self, query, text)
+                score, content = highlighted(matcher, text)
             if score > 0:
                 found += 1
                 yield Hit(score, content, target.command, text=text, help=target.ident)
