@@ -196,3 +196,19 @@ def test_the_palette_finds_a_quote_by_its_id(index: Index) -> None:
         assert main_screen(app).shown == ("quote", len(index.dataset.spec.quotes) - 1)
 
     run(create_app(index.dataset), body, size=(160, 50))
+
+
+def test_a_row_shows_its_text_from_just_before_a_match_past_its_two_lines(index: Index) -> None:
+    quote = index.dataset.spec.quotes[_quote(index, "sherman-nuclear-war-cannot-be-won")]
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        pane = statements(app)
+        room = 2 * (pane.scrollable_content_region.width - 4)
+        assert quote.text.index("nuclear") > room, "the match must be past the two lines"
+        await search(pilot, "sherman nuclear")
+        lines = [s.text.strip() for s in strips(pane)]
+        row = next(n for n, line in enumerate(lines) if line.startswith("…"))
+        assert "nuclear" in lines[row] + lines[row + 1]
+        assert "nuclear" in marked(pane)
+
+    run(create_app(index.dataset), body)
