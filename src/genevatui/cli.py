@@ -104,6 +104,14 @@ def _add_filters(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
             help=what,
         )
     group.add_argument("--search", action="append", default=many, metavar="TEXT", help=_SEARCH_HELP)
+    # Text search (issue 10): --search also looks in the curator's notes.
+    group.add_argument(
+        "--search-notes",
+        dest="in_notes",
+        action="store_true",
+        default=argparse.SUPPRESS if sub else False,
+        help="--search also looks in the curator's notes on quotes, events and assessments",
+    )
     for flag, dest, when in (("--from", "date_from", "after"), ("--to", "date_to", "before")):
         help_text = _DATE_HELP.format(when=f"on or {when} it")
         group.add_argument(flag, dest=dest, default=one, metavar="DATE", help=help_text)
@@ -219,6 +227,7 @@ def _orphan_lines(dataset: Dataset) -> list[str]:
 def filter_from_args(args: argparse.Namespace) -> Filter:
     flt = Filter(
         text=any_of(args.search),  # repeated, like every filter flag: OR
+        in_notes=args.in_notes,
         date_from=args.date_from,
         date_to=args.date_to,
     )

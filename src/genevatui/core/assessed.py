@@ -9,12 +9,13 @@ keystroke costs one pass over the assessments that still match.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from .dates import date_bounds, sort_key
 from .models import Assessment, Dataset, Event, Person
 from .narrow import Criteria, narrow
-from .ordering import UNDATED, orders, search_text
+from .ordering import UNDATED, orders, search_text, with_notes
 from .search import Query
 
 
@@ -28,7 +29,7 @@ class AssessmentTable:
         events: Mapping[str, Event],
     ) -> None:
         spec = dataset.spec
-        items = spec.assessments
+        self.items = items = spec.assessments
         self.party = [a.party for a in items]
         self.delegation = [people[p].delegation for p in self.party]
         self.event = [a.event for a in items]
@@ -47,10 +48,22 @@ class AssessmentTable:
             self.delegation,
         )
 
+    @functools.cached_property
+    def key_notes(self) -> list[str]:
+        """The search keys with each assessment's curator's note."""
+        return with_notes(self.key, self.items)
+
     def scan(
-        self, c: Criteria, query: Query, lo: str | None, hi: str | None, items: list[int]
+        self,
+        c: Criteria,
+        query: Query,
+        lo: str | None,
+        hi: str | None,
+        items: list[int],
+        in_notes: bool = False,
     ) -> list[int]:
-        """The `items` that pass the criteria, in their order (as `Index._scan`)."""
+        """The `items` that pass the criteria, in their order (as `Index._scan`);
+        `in_notes`: the text is looked for in the curator's notes too."""
         return narrow(
             c,
             query,
@@ -64,7 +77,7 @@ class AssessmentTable:
             source=self.source,
             topics=lambda: self.topics,
             bounds=lambda: self.bounds,
-            key=self.key,
+            key=self.key_notes if in_notes else self.key,
         )
 
 

@@ -54,6 +54,9 @@ class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     sources: tuple[str, ...] = ()
     """Articles, by id, file name or words of the title."""
     text: str = ""
+    in_notes: bool = False
+    """Whether `text` is also looked for in the curator's notes (of quotes,
+    assessments and events), not only in the records' own words."""
     date_from: str | None = None
     date_to: str | None = None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Protocol
 
 from .models import Anchor, DatasetSpec, Event, Person
 from .text import search_key
@@ -56,3 +57,16 @@ def search_text(text: str, person: Person, event: Event | None) -> str:
     if event is not None:
         parts.append(event.title)
     return search_key("\n".join(parts))
+
+
+class _Noted(Protocol):
+    @property
+    def note(self) -> str | None: ...
+
+
+def with_notes(keys: Sequence[str], records: Sequence[_Noted]) -> list[str]:
+    """`keys` (one per record) with each record's curator's note added: what
+    a text search looks in with `Filter.in_notes`."""
+    return [
+        f"{k}\n{search_key(r.note)}" if r.note else k for k, r in zip(keys, records, strict=True)
+    ]

@@ -24,7 +24,7 @@ from .filters import FILTER_KINDS, Filter, FilterKind
 from .models import Dataset, Event, Quote, Role
 from .names import Names, UnknownName
 from .narrow import Criteria, narrow
-from .ordering import UNDATED, orders, search_text
+from .ordering import UNDATED, orders, search_text, with_notes
 from .search import narrows, parse, select
 from .text import search_key
 from .views import QuoteView, quote_view
@@ -221,6 +221,16 @@ class Index:
     def e_topics(self) -> list[frozenset[str]]:
         return self._event_members[1]
 
+    @functools.cached_property
+    def q_key_notes(self) -> list[str]:
+        """The quotes' search keys with their curator's notes (`Filter.in_notes`)."""
+        return with_notes(self.q_key, self.dataset.spec.quotes)
+
+    @functools.cached_property
+    def e_key_notes(self) -> list[str]:
+        """The events' search keys with their curator's notes."""
+        return with_notes(self.e_key, self.dataset.spec.events)
+
     def _quote_key(self, quote: Quote) -> str:
         event = self.events.get(quote.event or "")
         return search_text(quote.text, self.people[quote.speaker], event)
@@ -339,7 +349,7 @@ class Index:
             source=self.q_source,
             topics=lambda: self.q_topics,
             bounds=lambda: self.q_bounds,
-            key=self.q_key,
+            key=self.q_key_notes if flt.in_notes else self.q_key,
         )
         s, d, v, e, t = c["speaker"], c["delegation"], c["venue"], c["event"], c["topic"]
         a = c["source"]
@@ -363,10 +373,10 @@ class Index:
             # As for every other criterion, an event passes the text when one
             # of its quotes does (those that passed the filters), or its own
             # title, summary or passages match.
-            own = select(query, events, self.e_key)
+            own = select(query, events, self.e_key_notes if flt.in_notes else self.e_key)
             keep = set(own).union(
                 self.event_pos[e] for e in set(map(self.q_event.__getitem__, quotes)) if e
             )
             events = [i for i in events if i in keep]
-        assessments = self.assessments.scan(c, query, lo, hi, assessments)
+        assessments = self.assessments.scan(c, query, lo, hi, assessments, flt.in_notes)
         return Result(list(quotes), list(events), list(assessments))

@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from .text import fold_quotes, search_key
+from .text import COMBINING_RE, fold_quotes, search_key, search_key_map
 
 Query = tuple[tuple[str, ...], ...]
 """Alternatives, each a tuple of search-key substrings that must all occur.
@@ -99,3 +99,90 @@ def narrows(new: Query, old: Query) -> bool:
     return all(
         any(all(any(t in s for s in alt) for t in old_alt) for old_alt in old) for alt in new
     )
+
+
+Match = tuple[int, int]
+"""Where a match is: `text[start:end]`."""
+
+
+def spans(query: Query, text: str) -> list[Match]:
+    """Where the terms of `query` occur in `text`, by the rules of `matches`
+    (case, accents, quotation marks and whitespace folded), as sorted,
+    non-overlapping (start, end) offsets into `text` itself.
+
+    Every term of every alternative is marked wherever it occurs, whether or
+    not the record passes as a whole (`a | b` marks both). A match takes the
+    accents that follow its last letter, so `e` + U+0301 is marked whole.
+    """
+    terms = {t for alt in query for t in alt}
+    if not terms or not text:
+        return []
+    key, origin = search_key_map(text)
+    found: list[Match] = []
+    for term in terms:
+        at = key.find(term)
+        while at >= 0:
+            end = origin[at + len(term) - 1] + 1
+            while (mark := COMBINING_RE.match(text, end)) is not None:
+                end = mark.end()
+            found.append((origin[at], end))
+            at = key.find(term, at + 1)
+    return merge(found)
+
+
+def merge(found: list[Match]) -> list[Match]:
+    """`found` sorted, with overlapping or touching spans joined."""
+    merged: list[Match] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+NEAR = 256
+"""Characters around a window searched too, so a match that crosses its
+edge is found whole (`spans_near`)."""
+
+
+def spans_near(query: Query, text: str, lo: int, hi: int) -> list[Match]:
+    """The `spans` of `text` that overlap `text[lo:hi]`, found by searching
+    only around it: a long article is searched a window at a time.
+
+    A match is found whole when it is at most `NEAR` characters (plus the
+    longest term) long in `text`; only a phrase spread over hundreds of
+    spaces is longer.
+    """
+    longest = max((len(t) for alt in query for t in alt), default=0)
+    margin = NEAR + 2 * longest
+    start = max(0, lo - margin)
+    found = spans(query, text[start : hi + margin])
+    return [(a + start, b + start) for a, b in found if a + start < hi and b + start > lo]
+
+
+ELLIPSIS = "\u2026"
+
+
+def excerpt(query: Query, text: str, visible: int) -> tuple[str, list[Match], bool]:
+    """What a one- or two-line view of `text` shows so that its first match
+    is seen: `text` with whitespace squashed, from the start when the first
+    match ends within `visible` characters, else from a word a third of
+    `visible` before the match, after an ellipsis; about `2 * visible`
+    characters of it. Returns the excerpt, the matches in it (offsets into
+    the excerpt) and whether the text goes on after it.
+    """
+    flat = " ".join(text.split())
+    found = spans(query, flat) if query else []
+    start, lead = 0, ""
+    if found and found[0][1] > visible:
+        first = found[0][0]
+        space = flat.find(" ", max(0, first - visible // 3), first)
+        start, lead = (space + 1 if space >= 0 else first), ELLIPSIS
+    end = start + 2 * max(visible, 1)
+    shift = len(lead) - start
+    inside = [
+        (max(a, start) + shift, min(b, end) + shift) for a, b in found if a < end and b > start
+    ]
+    return lead + flat[start:end], inside, end < len(flat)

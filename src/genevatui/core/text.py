@@ -7,6 +7,7 @@ NUL, C1, bidi overrides) must be removed before it can reach the screen.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from array import array
@@ -144,7 +145,7 @@ def squash(text: str) -> str:
 
 
 _QUOTE_RE = re.compile("[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b]")
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def search_key(text: str) -> str:
@@ -159,9 +160,61 @@ def search_key(text: str) -> str:
         # only stops at the quotes is many times faster on long texts.
         folded = _QUOTE_RE.sub(_fold_one, folded)
         if not folded.isascii():
-            folded = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
+            folded = COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
     return " ".join(folded.split())
 
 
 def _fold_one(match: re.Match[str]) -> str:
     return match.group().translate(_QUOTE_FOLD)
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def search_key_map(text: str) -> tuple[str, array[int]]:
+    """`search_key(text)` and, per character of it, the offset in `text` of
+    the character it comes from (a space: the first of its whitespace run).
+
+    The same folding as `search_key`, a character at a time, so that a match
+    found in the key (`search.spans`) can be drawn on the text itself. ASCII
+    words are done as slices; only other characters are folded one by one.
+    """
+    pieces: list[str] = []
+    origin = array("i" if len(text) < 2**31 else "q")
+    space = -1  # where a pending separator starts (-1: none)
+    for word in _WORD_RE.finditer(text):
+        at = word.start()
+        if word.group().isascii():
+            if space >= 0:
+                pieces.append(" ")
+                origin.append(space)
+                space = -1
+            pieces.append(word.group().lower())
+            origin.extend(range(at, word.end()))
+        else:
+            for n, char in enumerate(word.group(), at):
+                for ch in _fold_char(char):
+                    if ch.isspace():  # NFKD made a space (U+00A8 is " \u0308")
+                        if pieces and space < 0:
+                            space = n
+                        continue
+                    if space >= 0:
+                        pieces.append(" ")
+                        origin.append(space)
+                        space = -1
+                    pieces.append(ch)
+                    origin.append(n)
+        if pieces and space < 0:
+            space = word.end()  # the whitespace after a word: one separator
+    return "".join(pieces), origin
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """One character as `search_key` folds it (it may become 0, 1 or more)."""
+    folded = char.casefold()
+    if not folded.isascii():
+        folded = folded.translate(_QUOTE_FOLD)
+        if not folded.isascii():
+            folded = COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
+    return folded

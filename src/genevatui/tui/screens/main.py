@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+import msgspec
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +23,7 @@ from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import History
 from ...core.query import Index, UnknownName
 from ...core.reports import position
+from ...core.search import parse
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
@@ -79,6 +81,14 @@ class MainScreen(RecordScreen):
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
+        Binding(
+            "ctrl+n",
+            "toggle_notes",
+            "Search notes",
+            tooltip="Text search: also in the curator's notes, or not (in the box too)",
+            show=False,
+            id="main.search_notes",
+        ),
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
@@ -141,6 +151,7 @@ class MainScreen(RecordScreen):
         statements = self.query_one(Statements)
         timeline = self.query_one(Timeline)
         timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
+        self._highlight(flt)
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
         counts = (
@@ -193,6 +204,17 @@ class MainScreen(RecordScreen):
     def _leave_search(self) -> None:
         self.query_one(FilterBar).close_search()
         self.query_one(Statements).focus()
+
+    # -- text search: matches marked, notes searched (issue 10 §1) -----------
+    def _highlight(self, flt: Filter) -> None:
+        query = parse(flt.text)
+        self.query_one(Statements).highlight(query)
+        self.query_one(SourceView).highlight(query)
+
+    def action_toggle_notes(self) -> None:
+        self.filter = msgspec.structs.replace(self.filter, in_notes=not self.filter.in_notes)
+        where = "words and the curator's notes" if self.filter.in_notes else "words only"
+        self.notify(f"Text search: {where} (ctrl+n)", timeout=3)
 
     def action_clear(self) -> None:
         self.filter = Filter()

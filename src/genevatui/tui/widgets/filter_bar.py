@@ -34,12 +34,15 @@ def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
         line.append(f"{shown(dates)} ", style="reverse")
         line.append(" ")
     if flt.text:
-        line.append(" text: ", style="bold reverse")
+        line.append(" text (+notes): " if flt.in_notes else " text: ", style="bold reverse")
         line.append(f"{shown(flt.text)} ", style="reverse")
         line.append(" ")
     if not line:
         line.append("no filters · / text · s speaker · v venue · d delegation · t topic")
     return line
+
+
+PLACEHOLDERS = {False: "filter text… (ctrl+n: and notes)", True: "filter text and notes…"}
 
 
 class SearchInput(SafeInput):
@@ -79,7 +82,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(id="chips", markup=False)
-        yield SearchInput(placeholder="filter text…", id="search")
+        yield SearchInput(placeholder=PLACEHOLDERS[False], id="search")
         yield Static(id="counts", markup=False)
 
     def update(self, flt: Filter, counts: str, event_titles: dict[str, str]) -> None:
@@ -87,6 +90,7 @@ class FilterBar(Horizontal):
         # Both are one line high: only a change in the counts' width needs a
         # new layout, and a layout pass costs more than the filtering itself.
         self.query_one("#chips", Static).update(chips(flt, event_titles), layout=False)
+        self.query_one(SearchInput).placeholder = PLACEHOLDERS[flt.in_notes]
         relayout = len(counts) != self._counts_width
         self._counts_width = len(counts)
         self.query_one("#counts", Static).update(Text(counts), layout=relayout)

@@ -23,10 +23,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...core.search import Match, Query, spans_near
 from ...core.spans import Span
 from ..contrast import legible
 
 _WORD = re.compile(r"\S+\s*|\s+")
+MATCH_BLOCK = 16384  # a text search's matches are found a block of the article at a time
 
 
 # How a character of an article is drawn: a tab as one space (Rich gives a
@@ -127,6 +129,7 @@ class SourceView(ScrollView, can_focus=True):
         "source-view--selected",
         "source-view--passage",
         "source-view--assessment",
+        "source-view--match",
     }
 
     class PassageChosen(Message):
@@ -159,6 +162,11 @@ class SourceView(ScrollView, can_focus=True):
         self._wraps: LRUCache[tuple[str, int], tuple[list[tuple[int, int]], list[int]]] = LRUCache(
             8
         )
+        # The text search's matches, per block of the article: a long article
+        # is searched only where it is drawn. Emptied when the text or query changes.
+        self.search_query: Query = ()
+        self._matches: LRUCache[int, list[Match]] = LRUCache(64)
+        self._searchable = False  # an article (not a message) is shown
 
     @property
     def current_span(self) -> Span | None:
@@ -171,6 +179,9 @@ class SourceView(ScrollView, can_focus=True):
     ) -> None:
         """Show `text` with `spans` marked and spans[current] selected;
         `article` says which of the articles reporting it this is."""
+        if text is not self.text or not self._searchable:
+            self._matches.clear()
+        self._searchable = True
         self.text = text
         self.spans = spans
         self.article = article
@@ -179,6 +190,7 @@ class SourceView(ScrollView, can_focus=True):
 
     def clear(self, message: str) -> None:
         self.text, self.spans, self.current, self.article = message, [], -1, ""
+        self._searchable = False
         self.border_title = "Source"
         self.border_subtitle = ""
         self._rewrap()
@@ -216,6 +228,27 @@ class SourceView(ScrollView, can_focus=True):
         if height >= self.size.height:
             top = first
         self.scroll_to(y=top, animate=False, immediate=True)
+
+    def highlight(self, query: Query) -> None:
+        """Mark where `query` (the text search) matches in the article."""
+        if query != self.search_query:
+            self.search_query = query
+            self._matches.clear()
+            self.refresh()
+
+    def matches_in(self, start: int, end: int) -> list[Match]:
+        """The text search's matches that overlap `text[start:end]`."""
+        if not self.search_query or not self._searchable:
+            return []
+        found: list[Match] = []
+        for block in range(start // MATCH_BLOCK, max(end - 1, start) // MATCH_BLOCK + 1):
+            got = self._matches.get(block)
+            if got is None:
+                lo = block * MATCH_BLOCK
+                got = spans_near(self.search_query, self.text, lo, lo + MATCH_BLOCK)
+                self._matches[block] = got
+            found.extend(m for m in got if m[0] < end and m[1] > start)
+        return found
 
     def line_of(self, offset: int) -> int:
         """The wrapped line holding character `offset`."""
@@ -272,6 +305,11 @@ class SourceView(ScrollView, can_focus=True):
         for span in self.spans:
             if span.start < end and span.end > start:
                 cuts.update(c for c in (span.start, span.end) if start < c < end)
+        # The search's matches only add cuts: a passage's own offsets stay exact.
+        found = self.matches_in(start, end)
+        for m in found:
+            cuts.update(c for c in m if start < c < end)
+        match = self.get_component_rich_style("source-view--match", partial=True) if found else None
         points = sorted(cuts)
         current = self.current_span
         segments: list[Segment] = []
@@ -281,6 +319,9 @@ class SourceView(ScrollView, can_focus=True):
                 if span.start <= a and b <= span.end:
                     mark = assessed if span.kind == "assessment" else marked
                     style = selected if span is current else (style or mark)
+            if match is not None and any(m[0] <= a and b <= m[1] for m in found):
+                # On top of the passage's style (its underline, its boldness).
+                style = (style or Style()) + match
             piece = drawn(self.text[a:b])
             segments.append(Segment(piece, style))
         strip = Strip(segments).apply_style(base).adjust_cell_length(width + scroll_x, base)

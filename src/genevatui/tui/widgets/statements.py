@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from ...core.dates import format_date
 from ...core.query import Index
+from ...core.search import Query, excerpt
 from ...core.views import source_tag
 from .virtual_list import Header, ItemMessage, VirtualList
 
@@ -31,7 +32,10 @@ class Statements(VirtualList):
     """Quotes that pass the filters, under delegation and speaker headers;
     then, under a header of their own, the assessments that pass them."""
 
-    COMPONENT_CLASSES = VirtualList.COMPONENT_CLASSES | {"statements--assessment"}
+    COMPONENT_CLASSES = VirtualList.COMPONENT_CLASSES | {
+        "statements--assessment",
+        "statements--match",
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -63,6 +67,7 @@ class Statements(VirtualList):
         super().__init__(id=id)
         self.index: Index | None = None
         self.base = 0  # row key of assessment 0: the number of quotes
+        self.search_query: Query = ()
 
     def key_of(self, kind: str, i: int) -> int:
         """The row key of quote or assessment `i`."""
@@ -131,6 +136,15 @@ class Statements(VirtualList):
             keys.extend(self.base + i for i in assessments)
         self.set_rows(keys, headers, keep_key=keep)
 
+    def highlight(self, query: Query) -> None:
+        """Mark where `query` (the text search) matches in the rows."""
+        if query != self.search_query:
+            self.search_query = query
+            self.refresh()
+
+    def item_version(self, key: int) -> object:
+        return self.search_query  # a row drawn for another search is drawn again
+
     def render_item(self, key: int, width: int) -> list[Strip]:
         assert self.index is not None
         if key >= self.base:
@@ -148,7 +162,7 @@ class Statements(VirtualList):
         lines = self._wrap(view.text, max(width - INDENT, 1))
         strips = [self.text_strip(meta, width)]
         for line in lines:
-            strips.append(self.text_strip(Text(" " * INDENT + line), width))
+            strips.append(self.text_strip(Text(" " * INDENT) + line, width))
         return strips
 
     def _render_assessment(self, i: int, width: int) -> list[Strip]:
@@ -169,20 +183,32 @@ class Statements(VirtualList):
         party = index.people[item.party].name
         strips = [self.text_strip(Text(" " * INDENT + " · ".join(bits), style=dim), width)]
         for line in self._wrap(f"{party} — {item.text}", max(width - INDENT, 1)):
-            strips.append(self.text_strip(Text(" " * INDENT + line, style=style), width))
+            line.style = style  # under the matches' style
+            strips.append(self.text_strip(Text(" " * INDENT) + line, width))
         return strips
 
-    def _wrap(self, text: str, width: int) -> list[str]:
-        """The first two wrapped lines of `text`, the second cut with an ellipsis."""
-        # Only the start matters: never wrap all of a 20,000-character quote.
-        head = " ".join(text[: width * 3 + 1].split())
-        wrapped = Text(head).wrap(self.app.console, width)
-        lines = [line.plain.rstrip() for line in wrapped][: ITEM_HEIGHT - 1]
-        if len(wrapped) > ITEM_HEIGHT - 1 or len(head) < len(" ".join(text.split())):
+    def _wrap(self, text: str, width: int) -> list[Text]:
+        """The first two wrapped lines of `text`, the second cut with an
+        ellipsis; where a search matched, the matches marked and, if the
+        first would not show, the lines taken from just before it."""
+        lines_shown = ITEM_HEIGHT - 1
+        # Only the part shown is wrapped: never all of a 20,000-character quote.
+        head, found, more = excerpt(self.search_query, text, lines_shown * width - 2)
+        shown = Text(head)
+        match = self.get_component_rich_style("statements--match", partial=True)
+        for a, b in found:
+            shown.stylize(match, a, b)
+        wrapped = shown.wrap(self.app.console, width)
+        lines = list(wrapped)[:lines_shown]
+        for line in lines:
+            line.rstrip()
+        if len(wrapped) > lines_shown or more:
             last = lines[-1]
-            lines[-1] = (last[: max(width - 1, 0)].rstrip() + "…") if last else "…"
-        while len(lines) < ITEM_HEIGHT - 1:
-            lines.append("")
+            last.truncate(max(width - 1, 0))
+            last.rstrip()
+            last.append("…")
+        while len(lines) < lines_shown:
+            lines.append(Text())
         return lines
 
 
