@@ -63,6 +63,14 @@ def filter_bar(app: GenevaApp) -> FilterBar:
     return main_screen(app).query_one("#filter-bar", FilterBar)
 
 
+def chips_text(app: GenevaApp) -> str:
+    """Every line of chips in the filter bar (beside the counts and below)."""
+    bar = filter_bar(app)
+    return "\n".join(
+        str(bar.query_one(f"#{part}", Static).content) for part in ("chips", "chips-more")
+    )
+
+
 def counts_text(app: GenevaApp) -> str:
     return str(filter_bar(app).query_one("#counts", Static).content)
 

@@ -48,9 +48,16 @@ class AssessmentTable:
         )
 
     def scan(
-        self, c: Criteria, query: Query, lo: str | None, hi: str | None, items: list[int]
+        self,
+        c: Criteria,
+        query: Query,
+        lo: str | None,
+        hi: str | None,
+        items: list[int],
+        out: Criteria | None = None,
     ) -> list[int]:
-        """The `items` that pass the criteria, in their order (as `Index._scan`)."""
+        """The `items` that pass the criteria and have nothing filtered `out`,
+        in their order (as `Index._scan`)."""
         return narrow(
             c,
             query,
@@ -65,6 +72,7 @@ class AssessmentTable:
             topics=lambda: self.topics,
             bounds=lambda: self.bounds,
             key=self.key,
+            out=out,
         )
 
 

@@ -88,6 +88,6 @@ class Timeline(VirtualList):
         text.append(event.title, style=accent if is_round else "")
         if event.venue:  # after the title: the title says more when space is short
             text.append(f" · {self.index.venues[event.venue].name}", style=dim)
-        tail = Text(f" {count}" if count else "", style=dim)
+        tail = Text(f" {count}", style=dim)  # 0 too: a blank reads as "not counted"
         body = self.text_strip(text, max(width - tail.cell_len, 1))
         return [Strip.join([body, self.text_strip(tail, tail.cell_len)]).adjust_cell_length(width)]
