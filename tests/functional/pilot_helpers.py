@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from genevatui.core.query import Filter, Index, Result
+from genevatui.core.spans import Target
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.main import MainScreen
 from genevatui.tui.widgets.filter_bar import FilterBar
@@ -45,6 +46,11 @@ def main_screen(app: GenevaApp) -> MainScreen:
         if isinstance(screen, MainScreen):
             return screen
     raise AssertionError(f"no MainScreen in {app.screen_stack}")
+
+
+def targets(screen: MainScreen) -> tuple[Target, ...]:
+    """The targets of the jump history's places (each also holds its filter)."""
+    return tuple(target for target, _ in screen.history.places)
 
 
 def statements(app: GenevaApp) -> Statements:
