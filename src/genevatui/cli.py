@@ -14,7 +14,7 @@ from typing import NoReturn, TextIO
 
 from . import __version__
 from .core.bundled import bundled_dataset
-from .core.dates import date_bounds, date_problem
+from .core.dates import date_problem, in_order
 from .core.export import FORMATS, export
 from .core.filters import KIND_FIELDS, Filter, FilterKind
 from .core.loader import load_dataset, load_index
@@ -102,6 +102,15 @@ def _add_filters(parser: argparse.ArgumentParser, *, sub: bool = False) -> None:
             default=many,
             metavar="NAME",
             help=what,
+        )
+    for kind in _KIND_HELP:
+        group.add_argument(
+            f"--not-{kind}",
+            dest=f"not_{KIND_FIELDS[kind]}",
+            action="append",
+            default=many,
+            metavar="NAME",
+            help=f"hide what --{kind} NAME would keep (a filter-out; repeat to hide several)",
         )
     group.add_argument("--search", action="append", default=many, metavar="TEXT", help=_SEARCH_HELP)
     # Text search (issue 10): --search also looks in the curator's notes.
@@ -233,6 +242,7 @@ def filter_from_args(args: argparse.Namespace) -> Filter:
     )
     for kind in _KIND_HELP:
         flt = flt.with_values(kind, getattr(args, KIND_FIELDS[kind]))
+        flt = flt.excluding(kind, getattr(args, f"not_{KIND_FIELDS[kind]}"))
     return flt
 
 
@@ -242,12 +252,9 @@ def _dates_ok(args: argparse.Namespace, err: TextIO) -> bool:
         if problem:
             say(f"genevatui: {flag}: {problem}", err)
             return False
-    # Each at its own precision: --from 2022-01 --to 2022-01-10 is a range,
-    # --from 2022-02 --to 2022-01 can match nothing and is surely a mistake.
-    if args.date_from and args.date_to:
-        if date_bounds(args.date_from)[0] > date_bounds(args.date_to)[1]:
-            say(f"genevatui: --from {args.date_from} is after --to {args.date_to}", err)
-            return False
+    if not in_order(args.date_from, args.date_to):
+        say(f"genevatui: --from {args.date_from} is after --to {args.date_to}", err)
+        return False
     return True
 
 

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from genevatui.core.query import Filter, Index, Result
+from genevatui.core.spans import Target
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.main import MainScreen
 from genevatui.tui.widgets.filter_bar import FilterBar
@@ -47,6 +48,11 @@ def main_screen(app: GenevaApp) -> MainScreen:
     raise AssertionError(f"no MainScreen in {app.screen_stack}")
 
 
+def targets(screen: MainScreen) -> tuple[Target, ...]:
+    """The targets of the jump history's places (each also holds its filter)."""
+    return tuple(target for target, _ in screen.history.places)
+
+
 def statements(app: GenevaApp) -> Statements:
     return main_screen(app).query_one("#statements", Statements)
 
@@ -61,6 +67,14 @@ def source(app: GenevaApp) -> SourceView:
 
 def filter_bar(app: GenevaApp) -> FilterBar:
     return main_screen(app).query_one("#filter-bar", FilterBar)
+
+
+def chips_text(app: GenevaApp) -> str:
+    """Every line of chips in the filter bar (beside the counts and below)."""
+    bar = filter_bar(app)
+    return "\n".join(
+        str(bar.query_one(f"#{part}", Static).content) for part in ("chips", "chips-more")
+    )
 
 
 def counts_text(app: GenevaApp) -> str:

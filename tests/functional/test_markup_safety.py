@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from pilot_helpers import (
-    filter_bar,
+    chips_text,
     main_screen,
     run,
     screen_text,
@@ -125,7 +125,7 @@ def test_every_pane_shows_the_trap_literally(trap: Dataset) -> None:
 
 def test_chips_and_picker_show_the_trap_literally(trap: Dataset) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
-        chips = str(filter_bar(app).query_one("#chips").content)
+        chips = chips_text(app)
         assert f"speaker: {NAME}" in chips
         await pilot.press("s")
         assert isinstance(app.screen, PickerScreen)

@@ -13,6 +13,7 @@ from pilot_helpers import (
     screen_text,
     source,
     statements,
+    targets,
     timeline,
     type_text,
 )
@@ -57,7 +58,7 @@ def test_enter_on_event_narrows_then_widens(index: Index) -> None:
         result = assert_shows(app, index, Filter(events=(event_id,)))
         assert all(dataset.spec.quotes[q].event == event_id for q in result.quotes)
         assert pane.narrowed == event_id
-        assert screen.history.places[-1] == ("event", target)
+        assert targets(screen)[-1] == ("event", target)
         span = source(app).current_span
         if dataset.event_anchors[target]:
             assert span is not None and (span.kind, span.key) == ("event", target)
@@ -133,7 +134,7 @@ def test_palette_go_to_event(index: Index) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await palette_run(pilot, app, f"Go to event: {event.title}", typed=6)
         screen = main_screen(app)
-        assert screen.history.places[-1] == ("event", target)
+        assert targets(screen)[-1] == ("event", target)
         assert timeline(app).cursor_key == target
         span = source(app).current_span
         anchor = dataset.event_anchors[target][0]
@@ -157,7 +158,7 @@ def test_palette_go_to_quote(index: Index) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         query = f"Go to quote: {index.people[quote.speaker].name}: {words}"
         await palette_run(pilot, app, query, typed=6)
-        assert main_screen(app).history.places[-1] == ("quote", target)
+        assert targets(main_screen(app))[-1] == ("quote", target)
         assert statements(app).cursor_key == target
         span = source(app).current_span
         assert span is not None and (span.kind, span.key) == ("quote", target)

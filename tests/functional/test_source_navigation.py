@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from pilot_helpers import main_screen, run, shown_quotes, source, squash, statements, timeline
+from pilot_helpers import (
+    main_screen,
+    run,
+    shown_quotes,
+    source,
+    squash,
+    statements,
+    targets,
+    timeline,
+)
 from textual.pilot import Pilot
 
 from genevatui import create_app
@@ -60,7 +69,7 @@ def test_enter_on_statement_jumps_to_its_passage(index: Index, where: str) -> No
         assert app.focused is source(app)
         assert_quote_current(app, dataset, i)
         screen = main_screen(app)
-        assert screen.history.places == (("quote", i),)
+        assert targets(screen) == (("quote", i),)
         assert screen.history.pos == 0
         # The passage is scrolled into view.
         view = source(app)
@@ -129,7 +138,7 @@ def test_back_and_forward_through_jumps(index: Index) -> None:
         assert app.focused is statements(app)
         b = await choose_row(pilot, app, 3)
         assert a != b
-        assert screen.history.places == (
+        assert targets(screen) == (
             ("quote", a),
             ("quote", b),
         )
@@ -161,7 +170,7 @@ def test_new_jump_after_back_drops_the_forward_history(index: Index) -> None:
         await pilot.press("shift+tab")
         c = await choose_row(pilot, app, 4)
         assert len({a, b, c}) == 3
-        assert screen.history.places == (
+        assert targets(screen) == (
             ("quote", a),
             ("quote", c),
         )
@@ -175,7 +184,9 @@ def test_new_jump_after_back_drops_the_forward_history(index: Index) -> None:
     run(create_app(index.dataset), body)
 
 
-def test_back_to_a_quote_hidden_by_the_filter_clears_it(index: Index) -> None:
+def test_back_after_a_filter_change_restores_the_filter_before_it(index: Index) -> None:
+    # Issue 10: `[` used to clear the filters when the place was hidden by
+    # them; a place now holds its filter, and `[`/`]` restore it.
     dataset = index.dataset
     spec = dataset.spec
 
@@ -191,10 +202,15 @@ def test_back_to_a_quote_hidden_by_the_filter_clears_it(index: Index) -> None:
         screen.filter = Filter(speakers=(name_b,))
         await pilot.pause()
         assert a not in [r.key for r in statements(app).rows]
-        await pilot.press("left_square_bracket")
+        await pilot.press("left_square_bracket")  # b, under the filter it had then
         assert screen.filter == Filter()
+        assert statements(app).cursor_key == b
+        await pilot.press("left_square_bracket")
         assert statements(app).cursor_key == a
         assert_quote_current(app, dataset, a)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert screen.filter == Filter(speakers=(name_b,))  # the change, restored
+        assert statements(app).cursor_key == b
 
     run(create_app(dataset), body)
 
@@ -267,7 +283,7 @@ def test_goto_quote_starts_on_its_passage(index: Index) -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         assert_quote_current(app, dataset, i)
         assert statements(app).cursor_key == i
-        assert main_screen(app).history.places == (("quote", i),)
+        assert targets(main_screen(app)) == (("quote", i),)
 
     run(create_app(dataset, goto=quote_id), body)
 
@@ -291,7 +307,7 @@ def test_goto_event_starts_on_its_first_passage(index: Index) -> None:
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         assert timeline(app).cursor_key == i
-        assert main_screen(app).history.places == (("event", i),)
+        assert targets(main_screen(app)) == (("event", i),)
         span = source(app).current_span
         assert span is not None
         assert (span.kind, span.key, span.start, span.end) == ("event", i, anchor.start, anchor.end)

@@ -10,7 +10,8 @@ from pathlib import Path
 from helpers import MINI, MINI_ARTICLE, MINI_YAML, REPO, edit, make_dataset, subprocess_env
 
 from genevatui.core import load_dataset
-from genevatui.core.history import History
+from genevatui.core.filters import Filter
+from genevatui.core.history import History, Place, jump_history
 from genevatui.core.spans import Span, SpanIndex, anchors_of, placed
 
 
@@ -34,6 +35,47 @@ def test_stepping_like_a_browser() -> None:
     h.step(-1)
     h.jump("a", "c")  # a jump from the middle drops what lay ahead
     assert (h.places, h.pos) == (("a", "c"), 1)
+
+
+SHERMAN = Filter(speakers=("sherman",))
+Q1: Place = (("quote", 1), Filter())
+Q2: Place = (("quote", 2), Filter())
+
+
+def test_a_place_holds_its_filter_and_back_restores_it() -> None:
+    h = jump_history()
+    h.jump(None, Q1)
+    # `s sherman ⏎`: the filter changed without a jump; back returns to the
+    # place before it, forward comes back to the filtered one
+    here: Place = (("quote", 5), SHERMAN)
+    assert h.step(-1, here) == Q1
+    assert h.places == (Q1, here)
+    assert h.step(1, Q1) == here
+    assert h.step(-1, here) == Q1  # no new place: the filter is the place's own
+
+
+def test_moving_the_cursor_is_not_a_place_only_a_filter_change_is() -> None:
+    h = jump_history()
+    h.jump(Q1, (("quote", 3), Filter()))
+    cursor_moved: Place = (("quote", 4), Filter())  # j, j: the same filter
+    assert h.step(-1, cursor_moved) == Q1
+    assert len(h.places) == 2
+    # a filter changed after going back: a new place, and what lay ahead is dropped
+    assert h.step(-1, (("quote", 1), SHERMAN)) == Q1
+    assert h.places == (Q1, (("quote", 1), SHERMAN))
+
+
+def test_stepping_from_nowhere_records_where_the_user_stands() -> None:
+    h = jump_history()
+    assert h.step(-1, Q2) is None  # nothing earlier; Q2 is now the start
+    assert h.places == (Q2,) and h.pos == 0
+
+
+def test_by_default_any_difference_is_a_place() -> None:
+    h: History[str] = History()
+    h.jump(None, "a")
+    assert h.step(-1, "b") == "a" and h.places == ("a", "b")
+    assert h.step(1) == "b"
 
 
 def test_spans_by_position_with_every_kind() -> None:

@@ -61,9 +61,11 @@ class AssessmentTable:
         hi: str | None,
         items: list[int],
         in_notes: bool = False,
+        out: Criteria | None = None,
     ) -> list[int]:
-        """The `items` that pass the criteria, in their order (as `Index._scan`);
-        `in_notes`: the text is looked for in the curator's notes too."""
+        """The `items` that pass the criteria and have nothing filtered `out`,
+        in their order (as `Index._scan`); `in_notes`: the text is looked for
+        in the curator's notes too."""
         return narrow(
             c,
             query,
@@ -78,6 +80,7 @@ class AssessmentTable:
             topics=lambda: self.topics,
             bounds=lambda: self.bounds,
             key=self.key_notes if in_notes else self.key,
+            out=out,
         )
 
 

@@ -51,6 +51,26 @@ def date_bounds(text: str) -> tuple[str, str]:
     return text, text
 
 
+def in_order(date_from: str | None, date_to: str | None) -> bool:
+    """Whether the range date_from..date_to (valid dates; None: open) can
+    hold anything. Each end counts at its own precision: 2022-01..2022-01-10
+    is a range; 2022-02..2022-01 holds nothing and is surely a mistake."""
+    if not date_from or not date_to:
+        return True
+    return date_bounds(date_from)[0] <= date_bounds(date_to)[1]
+
+
+def range_problem(date_from: str | None, date_to: str | None) -> str | None:
+    """Why from..to is not a date range (a bad date, or from after to), or None."""
+    for end, value in (("From", date_from), ("To", date_to)):
+        problem = value and date_problem(value)
+        if problem:
+            return f"{end}: {problem}"
+    if not in_order(date_from, date_to):
+        return f"From {date_from} is after To {date_to}"
+    return None
+
+
 def sort_key(text: str) -> tuple[int, int, int]:
     """Timeline order: a month-only date before that month's days, a
     year-only date after that year's months (so it never splits a month)."""

@@ -11,7 +11,7 @@ for mypy, and `filter_kind` refuses one that arrives as text at run time
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, get_args
+from typing import Literal, Self, get_args
 
 import msgspec
 
@@ -43,8 +43,8 @@ def filter_kind(name: str) -> FilterKind:
     raise UnknownKind(f"unknown filter kind {name!r}; choose from {', '.join(FILTER_KINDS)}")
 
 
-class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """What the user asked for. Values are names as typed (resolved by Index)."""
+class Kinds(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Values per filter kind: names as typed (resolved by Index)."""
 
     speakers: tuple[str, ...] = ()
     venues: tuple[str, ...] = ()
@@ -53,26 +53,40 @@ class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     events: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     """Articles, by id, file name or words of the title."""
-    text: str = ""
-    in_notes: bool = False
-    """Whether `text` is also looked for in the curator's notes (of quotes,
-    assessments and events), not only in the records' own words."""
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Filter()
 
     def values(self, kind: FilterKind) -> tuple[str, ...]:
         """The values of `kind` (its names as typed)."""
         result: tuple[str, ...] = getattr(self, KIND_FIELDS[filter_kind(kind)])
         return result
 
-    def with_values(self, kind: FilterKind, values: Iterable[str]) -> Filter:
-        """This filter with the values of `kind` replaced by `values`."""
+    def with_values(self, kind: FilterKind, values: Iterable[str]) -> Self:
+        """This with the values of `kind` replaced by `values`."""
         field = KIND_FIELDS[filter_kind(kind)]
         return msgspec.structs.replace(self, **{field: tuple(values)})
+
+
+class Exclusion(Kinds, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What is filtered out (lnav's filter-out): a record that has one of
+    these values is hidden, whatever else it matches."""
+
+
+class Filter(Kinds, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What the user asked for. Values are names as typed (resolved by Index);
+    kinds combine with AND, values of a kind with OR, and `exclude` hides
+    whatever has one of its values."""
+
+    text: str = ""
+    in_notes: bool = False
+    """Whether `text` is also looked for in the curator's notes (of quotes,
+    assessments and events), not only in the records' own words."""
+    date_from: str | None = None
+    date_to: str | None = None
+    exclude: Exclusion = msgspec.field(default_factory=Exclusion)
+    """Values filtered out, per kind."""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filter()
 
     def adding(self, kind: FilterKind, values: Iterable[str]) -> Filter:
         """This filter with `values` added to those of `kind` (no repeats)."""
@@ -81,3 +95,19 @@ class Filter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     def with_text(self, text: str) -> Filter:
         """This filter with its search text replaced by `text`."""
         return msgspec.structs.replace(self, text=text)
+
+    def excluded(self, kind: FilterKind) -> tuple[str, ...]:
+        """The values of `kind` filtered out."""
+        return self.exclude.values(kind)
+
+    def excluding(self, kind: FilterKind, values: Iterable[str]) -> Filter:
+        """This filter with the values of `kind` filtered out replaced by `values`."""
+        return msgspec.structs.replace(self, exclude=self.exclude.with_values(kind, values))
+
+    def without(self, kind: FilterKind) -> Filter:
+        """This filter with no value of `kind`, kept or filtered out."""
+        return self.with_values(kind, ()).excluding(kind, ())
+
+    def with_dates(self, date_from: str | None, date_to: str | None) -> Filter:
+        """This filter with its date range replaced (None: that end open)."""
+        return msgspec.structs.replace(self, date_from=date_from, date_to=date_to)

@@ -20,10 +20,10 @@ import msgspec
 
 from .assessed import AssessmentTable
 from .dates import date_bounds, overlaps, sort_key
-from .filters import FILTER_KINDS, Filter, FilterKind
+from .filters import FILTER_KINDS, Exclusion, Filter, FilterKind, Kinds
 from .models import Dataset, Event, Quote, Role
 from .names import Names, UnknownName
-from .narrow import Criteria, narrow
+from .narrow import Criteria, events_left, narrow
 from .ordering import UNDATED, orders, search_text, with_notes
 from .search import narrows, parse, select
 from .text import search_key
@@ -126,8 +126,9 @@ class Index:
 
     def facet_counts(self, flt: Filter, kind: FilterKind) -> Counter[str]:
         """Per value of `kind`, how many quotes picking it would show: the
-        quotes that pass `flt` without its own `kind` values, counted."""
-        return self.count_by(kind, self.run(flt.with_values(kind, ())).quotes)
+        quotes that pass `flt` without its own `kind` values (kept or
+        filtered out), counted."""
+        return self.count_by(kind, self.run(flt.without(kind)).quotes)
 
     def speaker_runs(self, quotes: Iterable[int]) -> list[tuple[str, int]]:
         """(speaker id, count) for each run of one speaker's quotes in
@@ -274,11 +275,19 @@ class Index:
         raise UnknownName("event or quote id", ident, difflib.get_close_matches(ident, ids, n=3))
 
     def check(self, flt: Filter) -> None:
-        """Raise UnknownName for the first filter value that names nothing."""
+        """Raise UnknownName for the first filter value, kept or filtered
+        out, that names nothing."""
         self._criteria(flt)
+        self._criteria(flt.exclude)
+
+    def why_empty(self, flt: Filter) -> str:
+        """Why nothing passes `flt`: the filters that emptied it, named (see `chips`)."""
+        from .chips import why_empty
+
+        return why_empty(self, flt)
 
     # -- evaluation -----------------------------------------------------
-    def _criteria(self, flt: Filter) -> Criteria:
+    def _criteria(self, flt: Kinds) -> Criteria:
         return {kind: self._resolve_all(kind, flt.values(kind)) for kind in FILTER_KINDS}
 
     def run(self, flt: Filter, by_speaker: bool = False) -> Result:
@@ -332,6 +341,7 @@ class Index:
         self, flt: Filter, quotes: list[int], events: list[int], assessments: list[int]
     ) -> Result:
         c = self._criteria(flt)
+        out = None if flt.exclude == Exclusion() else self._criteria(flt.exclude)
         query = parse(flt.text)
         lo = date_bounds(flt.date_from)[0] if flt.date_from else None
         hi = date_bounds(flt.date_to)[1] if flt.date_to else None
@@ -350,6 +360,7 @@ class Index:
             topics=lambda: self.q_topics,
             bounds=lambda: self.q_bounds,
             key=self.q_key_notes if flt.in_notes else self.q_key,
+            out=out,
         )
         s, d, v, e, t = c["speaker"], c["delegation"], c["venue"], c["event"], c["topic"]
         a = c["source"]
@@ -367,6 +378,8 @@ class Index:
             events = [i for i in events if not self.e_topics[i].isdisjoint(t)]
         if a is not None:
             events = [i for i in events if not self.e_sources[i].isdisjoint(a)]
+        if out is not None:
+            events = events_left(self, out, events)
         if lo or hi:
             events = [i for i in events if overlaps(self.e_bounds[i], lo, hi)]
         if query:
@@ -378,5 +391,5 @@ class Index:
                 self.event_pos[e] for e in set(map(self.q_event.__getitem__, quotes)) if e
             )
             events = [i for i in events if i in keep]
-        assessments = self.assessments.scan(c, query, lo, hi, assessments, flt.in_notes)
+        assessments = self.assessments.scan(c, query, lo, hi, assessments, flt.in_notes, out)
         return Result(list(quotes), list(events), list(assessments))

@@ -13,10 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..widgets.filter_bar import SearchInput
+from ..widgets.picker_list import PickerList
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
+from .date_range import DateRangeScreen
 from .layout import LayoutScreen
 from .main import MainScreen
 from .picker import PickerScreen
@@ -39,6 +41,9 @@ SECTIONS: list[tuple[str, type]] = [
     ("Source", SourceView),
     ("Search box", SearchInput),
     ("Picker", PickerScreen),
+    # Filters (issue 10 §2): ticking and hiding in a picker's list, the date range
+    ("Picker list", PickerList),
+    ("Date range", DateRangeScreen),
 ]
 
 
@@ -79,8 +84,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(help_table())
             yield Static(
                 Text(
-                    "Filters: kinds combine with AND, several values of one kind with OR. "
-                    "Names, ids and aliases match, ignoring case and accents."
+                    "Filters: kinds combine with AND, several values of one kind with OR; "
+                    "a value hidden with - in a picker is filtered out. Names, ids and "
+                    "aliases match, ignoring case and accents. [ and ] restore the "
+                    "filters each place had."
                 ),
                 id="help-footer",
             )

@@ -19,8 +19,9 @@ from textual.command import Provider
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 
+from ...core.chips import chips
 from ...core.filters import Filter, FilterKind, filter_kind
-from ...core.history import History
+from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.reports import position
 from ...core.search import parse
@@ -72,6 +73,8 @@ class MainScreen(RecordScreen):
             id="main.pick_source",
         ),
         Binding("x", "clear", "Clear", tooltip="Clear filters, every kind", id="main.clear"),
+        # Filters (issue 10 §2): the date range in the app
+        Binding("r", "date_range", "Dates", tooltip="Date range: from, to", id="main.dates"),
         Binding(
             "n", "passage(1)", "Next", tooltip="Next passage in the source", id="main.next_passage"
         ),
@@ -111,10 +114,9 @@ class MainScreen(RecordScreen):
         super().__init__(index)
         self.set_reactive(MainScreen.filter, flt)
         self.goto = goto
-        self.history: History[Target] = History()
+        self.history = jump_history()  # places are (target, filter)
         self.search_before = ""
-        spec = index.dataset.spec
-        self.event_titles = {e.id: e.title for e in spec.events}
+        self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
         # The source pane's own span type, built by the core's index.
         self._spans = SpanIndex(index.dataset, Span)
         self.orphan_count = len(index.dataset.orphans)
@@ -141,7 +143,9 @@ class MainScreen(RecordScreen):
         self.query_one(Timeline if self.shown and self.shown[0] == "event" else Statements).focus()
 
     # -- filtering -------------------------------------------------------------
-    def watch_filter(self) -> None:
+    def watch_filter(self, old: Filter, new: Filter) -> None:
+        if not self.history.places and self.shown is not None:
+            self.history.jump(None, (self.shown, old))  # the start, to come back to
         self._refresh_panes()
 
     def _refresh_panes(self) -> None:
@@ -152,6 +156,8 @@ class MainScreen(RecordScreen):
         timeline = self.query_one(Timeline)
         timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
         self._highlight(flt)
+        self.why = "" if result.quotes or result.assessments else self.index.why_empty(flt)
+        statements.empty_message = self.why
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
         counts = (
@@ -160,7 +166,7 @@ class MainScreen(RecordScreen):
         )
         if self.orphan_count:
             counts += f" · {self.orphan_count} orphaned (o)"
-        self.query_one(FilterBar).update(flt, counts, self.event_titles)
+        self.query_one(FilterBar).update(chips(self.index, flt), counts, flt.in_notes)
         statements.border_subtitle = f"{len(result.quotes)}" + (
             f" + {len(result.assessments)} assessments" if result.assessments else ""
         )
@@ -183,7 +189,7 @@ class MainScreen(RecordScreen):
         else:
             self.shown = None
             self.query_one(SourceInfo).update(Text())
-            self.query_one(SourceView).clear("No statement matches the filters; x clears them.")
+            self.query_one(SourceView).clear(self.why)
 
     def action_search(self) -> None:
         self.search_before = self.filter.text
@@ -225,16 +231,18 @@ class MainScreen(RecordScreen):
         kind = filter_kind(name)  # from a binding's action string: checked
         current = self.filter.values(kind)
         options = self._options(kind)
-        from .picker import PickerScreen  # imported on first use, not at start-up
+        from .picker import Picked, PickerScreen  # imported on first use, not at start-up
 
-        def apply(values: list[str] | None) -> None:
-            if values is not None:
-                self.filter = self.filter.with_values(kind, values)
+        def apply(picked: Picked | None) -> None:
+            if picked is not None:
+                self.filter = self.filter.with_values(kind, picked.kept).excluding(
+                    kind, picked.hidden
+                )
 
         def resolve(query: str) -> frozenset[str]:
             return self.index.resolve(kind, query)
 
-        picker = PickerScreen(kind, options, set(current), resolve)
+        picker = PickerScreen(kind, options, set(current), resolve, set(self.filter.excluded(kind)))
         self.app.push_screen(picker, apply)
 
     def _options(self, kind: FilterKind) -> list[Option]:
@@ -258,6 +266,17 @@ class MainScreen(RecordScreen):
         if kind == "source":
             return [Option(s.id, s.title, counts[s.id], s.id) for s in spec.sources]
         return [Option(e.id, e.title, counts[e.id], e.id) for e in spec.events]
+
+    def action_date_range(self) -> None:
+        if self._leaving():
+            return
+        from .date_range import DateRange, DateRangeScreen
+
+        def apply(dates: DateRange | None) -> None:
+            if dates is not None:
+                self.filter = self.filter.with_dates(*dates)
+
+        self.app.push_screen(DateRangeScreen(self.filter.date_from, self.filter.date_to), apply)
 
     def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""
@@ -297,9 +316,10 @@ class MainScreen(RecordScreen):
     def _event_chosen(self, event: Timeline.EventChosen) -> None:
         event_id = self.index.dataset.spec.events[event.index].id
         narrowed = self.filter.events == (event_id,)
+        here = self._place()  # the history goes back to the filter before it
         # A second enter on the narrowed event widens the statements again.
         self.filter = self.filter.with_values("event", () if narrowed else (event_id,))
-        self.jump(("event", event.index))
+        self.jump(("event", event.index), here)
 
     @on(SourceView.PassageChosen)
     def _passage_chosen(self, event: SourceView.PassageChosen) -> None:
@@ -316,15 +336,20 @@ class MainScreen(RecordScreen):
             article_label(self.reports, target, self.shown_source)
         )
 
-    def jump(self, target: Target) -> None:
-        """Show `target` in the source and record it in the history."""
-        # Where the user stood before the jump is the first place to go back to.
-        self.history.jump(self.shown, target)
-        self.select_target(target)
+    def _place(self) -> Place | None:
+        return (self.shown, self.filter) if self.shown is not None else None
 
-    def select_target(self, target: Target) -> None:
+    def jump(self, target: Target, here: Place | None = None) -> None:
+        """Show `target` in the source and record it in the history, with the
+        filter it is shown under; `here` (default: now) is where it left."""
+        # Where the user stood before the jump is the first place to go back to.
+        here = here or self._place()
+        self.select_target(target)
+        self.history.jump(here, (target, self.filter))
+
+    def select_target(self, target: Target, widen: bool = True) -> None:
         """Put the cursor on `target` in its list (widening if it is filtered
-        out) and show its passage."""
+        out, unless not to `widen`) and show its passage."""
         kind, key = target
         pane: Statements | Timeline
         if kind == "reading":  # in no list: only its article
@@ -335,7 +360,7 @@ class MainScreen(RecordScreen):
         else:
             pane = self.query_one(Statements)
             key = pane.key_of(kind, key)
-        if pane.row_of_key(key) is None and not self.filter.is_empty:
+        if widen and pane.row_of_key(key) is None and not self.filter.is_empty:
             self.notify("It was hidden by the filters: filters cleared.", timeout=4)
             self.filter = Filter()
         pane.move_to_key(key)
@@ -383,8 +408,9 @@ class MainScreen(RecordScreen):
         self._go(1)
 
     def _go(self, step: int) -> None:
-        """Move through the history like a browser; focus stays where it is."""
-        place = self.history.step(step)
+        """Move through the history like a browser, restoring the filter each
+        place had (never clearing it); focus stays where it is."""
+        place = self.history.step(step, self._place())
         if place is None:
             if step < 0 and self.focused is self.query_one(SourceView) and self.shown:
                 # Nothing earlier: back out of the source to the list it came from.
@@ -392,7 +418,8 @@ class MainScreen(RecordScreen):
                 return
             self.app.bell()
             return
-        self.select_target(place)
+        target, self.filter = place
+        self.select_target(target, widen=False)
 
     def action_orphans(self) -> None:
         if self._leaving():

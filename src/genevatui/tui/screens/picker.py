@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,11 +21,21 @@ from ..widgets.safe_input import SafeInput
 Resolve = Callable[[str], frozenset[str]]
 
 
-class PickerScreen(ModalScreen[list[str] | None]):
-    """Type to narrow, `space` to tick several, `enter` to apply, `escape` to cancel.
+@dataclass(frozen=True)
+class Picked:
+    """What a picker gives: the values kept (ORed) and those filtered out."""
 
-    Dismisses with the ticked values, or the highlighted one when none is
-    ticked, or None when cancelled. What is typed matches as the command
+    kept: list[str]
+    hidden: list[str] = field(default_factory=list)
+
+
+class PickerScreen(ModalScreen[Picked | None]):
+    """Type to narrow, `space` to tick several, `-` to hide (filter out),
+    `enter` to apply, `escape` to cancel.
+
+    Dismisses with the ticked and hidden values, or the highlighted one kept
+    when nothing is ticked and nothing was marked here, or None when
+    cancelled. What is typed matches as the command
     line's flags do (`resolve`: names, ids and aliases, ignoring case and
     accents, exact or as a substring), those first; then fuzzily on the label.
     """
@@ -42,22 +53,24 @@ class PickerScreen(ModalScreen[list[str] | None]):
         options: list[Option],
         ticked: set[str],
         resolve: Resolve | None = None,
+        excluded: set[str] | None = None,
     ) -> None:
         super().__init__()
         self.kind = kind
         self.options = options
         self.ticked = set(ticked)
+        self.excluded = set(excluded or ())
         self.resolve = resolve
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(
-                f"{self.kind} · type to narrow · tab list · space tick · enter apply",
+                f"{self.kind} · type to narrow · tab list · space tick · - hide · enter apply",
                 id="picker-title",
                 markup=False,
             )
             yield SafeInput(placeholder=f"{self.kind}…", id="picker-input")
-            yield PickerList(self.options, self.ticked, id="picker-list")
+            yield PickerList(self.options, self.ticked, self.excluded, id="picker-list")
 
     def on_mount(self) -> None:
         self._refilter("")
@@ -102,11 +115,16 @@ class PickerScreen(ModalScreen[list[str] | None]):
 
     def _finish(self) -> None:
         picker = self.query_one(PickerList)
-        if picker.ticked:
-            self.dismiss(sorted(picker.ticked))
+        hidden = sorted(picker.excluded)
+        if picker.ticked or picker.marked:
+            self.dismiss(Picked(sorted(picker.ticked), hidden))
             return
         key = picker.cursor_key
-        self.dismiss([self.options[key].value] if key is not None else None)
+        if key is None:
+            self.dismiss(None)
+            return
+        value = self.options[key].value  # enter on an option keeps it, even a hidden one
+        self.dismiss(Picked([value], [v for v in hidden if v != value]))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

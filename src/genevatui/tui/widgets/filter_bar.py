@@ -1,45 +1,75 @@
-"""The filter bar: active filters as chips, live counts, the text-filter box."""
+"""The filter bar: active filters as chips, live counts, the text-filter box.
+
+Chips are never cut between a kind and its value: they wrap onto up to
+three lines, then end with "+N more"."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from ...core.filters import FILTER_KINDS, Filter
+from ...core.chips import Chip
 from ...core.text import shown
 from .safe_input import SafeInput
 
+MAX_LINES = 3
+"""The chips wrap onto at most this many lines; what does not fit is "+N more"."""
+HINT = "no filters · / text · s speaker · t topic · r dates · d delegation · v venue"
 
-def chips(flt: Filter, event_titles: dict[str, str]) -> Text:
-    """The active filters as a line of chips; dataset text is never markup.
 
-    Values the user typed (on the command line or in the box) are shown
-    with their control characters escaped."""
-    line = Text()
-    for kind in FILTER_KINDS:  # the kind is its own label
-        for value in flt.values(kind):
-            name = event_titles.get(value, value) if kind == "event" else value
-            line.append(f" {kind}: ", style="bold reverse")
-            line.append(f"{shown(name)} ", style="reverse")
-            line.append(" ")
-    if flt.date_from or flt.date_to:
-        line.append(" date: ", style="bold reverse")
-        dates = f"{flt.date_from or '…'} – {flt.date_to or '…'}"
-        line.append(f"{shown(dates)} ", style="reverse")
-        line.append(" ")
-    if flt.text:
-        line.append(" text (+notes): " if flt.in_notes else " text: ", style="bold reverse")
-        line.append(f"{shown(flt.text)} ", style="reverse")
-        line.append(" ")
-    if not line:
-        line.append("no filters · / text · s speaker · v venue · d delegation · t topic")
-    return line
+def chip_text(chip: Chip, width: int | None = None) -> Text:
+    """One chip, ` speaker: Wendy Sherman `, its value cut with "…" only when
+    the chip alone is wider than `width` (the kind is never cut)."""
+    text = Text(f" {chip.label}: ", style="bold reverse")
+    value = Text(chip.value, style="reverse italic" if chip.negated else "reverse")
+    if width is not None and text.cell_len + value.cell_len + 1 > width:
+        value.truncate(max(width - text.cell_len - 1, 1), overflow="ellipsis")
+    text.append_text(value)
+    text.append(" ", style="reverse")
+    return text
+
+
+def lay_out(chips: Sequence[Chip], widths: Sequence[int]) -> list[Text]:
+    """The chips packed onto lines, line `i` being `widths[i]` cells wide,
+    never cut between a kind and its value; when they need more lines than
+    `widths` has, the last line ends with "+N more"."""
+    if not chips:
+        return [Text(HINT)]
+    pieces = [chip_text(c, max(widths)) for c in chips]
+    rows: list[list[Text]] = [[]]
+    used = 0
+    for n, piece in enumerate(pieces):
+        need = piece.cell_len + (1 if rows[-1] else 0)
+        if used + need > widths[len(rows) - 1]:
+            if len(rows) == len(widths):  # no line left: "+N more" on the last one
+                return [*_joined(rows[:-1]), _with_more(rows[-1], len(pieces) - n, widths[-1])]
+            rows.append([])
+            used, need = 0, piece.cell_len
+        rows[-1].append(piece)
+        used += need
+    return _joined(rows)
+
+
+def _with_more(row: list[Text], left: int, width: int) -> Text:
+    """`row` ending with "+N more", dropping chips from its end to make room."""
+    row = list(row)
+    while True:
+        more = Text(f"+{left} more", style="bold")
+        if not row or sum(p.cell_len + 1 for p in row) + more.cell_len <= width:
+            return Text(" ").join([*row, more])
+        row.pop()
+        left += 1
+
+
+def _joined(rows: list[list[Text]]) -> list[Text]:
+    return [Text(" ").join(row) for row in rows]
 
 
 PLACEHOLDERS = {False: "filter text… (ctrl+n: and notes)", True: "filter text and notes…"}
@@ -60,8 +90,9 @@ class SearchInput(SafeInput):
         self.post_message(FilterBar.SearchLeft(self.value))
 
 
-class FilterBar(Horizontal):
-    """Chips on the left, counts on the right, the search box when open."""
+class FilterBar(Vertical):
+    """Chips on the left, counts on the right, the search box when open; the
+    chips that do not fit beside the counts go on up to two more lines."""
 
     class SearchChanged(Message):
         """The text filter changed (`final` when the user pressed enter)."""
@@ -79,21 +110,45 @@ class FilterBar(Horizontal):
             self.text = text
 
     _counts_width = -1
+    _lines = 1
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.chips: list[Chip] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="chips", markup=False)
-        yield SearchInput(placeholder=PLACEHOLDERS[False], id="search")
-        yield Static(id="counts", markup=False)
+        with Horizontal(id="filter-top"):
+            yield Static(id="chips", markup=False)
+            yield SearchInput(placeholder=PLACEHOLDERS[False], id="search")
+            yield Static(id="counts", markup=False)
+        yield Static(id="chips-more", markup=False)
 
-    def update(self, flt: Filter, counts: str, event_titles: dict[str, str]) -> None:
-        """Show `flt` as chips and `counts` on the right."""
-        # Both are one line high: only a change in the counts' width needs a
+    def update(self, chips: list[Chip], counts: str, in_notes: bool = False) -> None:
+        """Show `chips` (the core's `chips(index, filter)`) and `counts` on the
+        right; `in_notes`: the text search looks in the notes too."""
+        # Only a change in the counts' width (or the chips' height) needs a
         # new layout, and a layout pass costs more than the filtering itself.
-        self.query_one("#chips", Static).update(chips(flt, event_titles), layout=False)
-        self.query_one(SearchInput).placeholder = PLACEHOLDERS[flt.in_notes]
+        self.query_one(SearchInput).placeholder = PLACEHOLDERS[in_notes]
         relayout = len(counts) != self._counts_width
         self._counts_width = len(counts)
         self.query_one("#counts", Static).update(Text(counts), layout=relayout)
+        self.chips = chips
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        full = self.size.width or 80  # before the first layout: redone on resize
+        box = self.query_one(SearchInput)
+        # #chips has what the counts (and the search box, when open) leave of line 1.
+        first = full - (self._counts_width + 2) - (box.outer_size.width if box.display else 0)
+        lines = lay_out(self.chips, [max(first, 1), *[full] * (MAX_LINES - 1)])
+        more = self.query_one("#chips-more", Static)
+        self.query_one("#chips", Static).update(lines[0], layout=False)
+        more.update(Text("\n").join(lines[1:]), layout=len(lines) != self._lines)
+        more.display = len(lines) > 1
+        self._lines = len(lines)
 
     def open_search(self, text: str) -> None:
         """Open the box on `text`; a `--search` holding control characters

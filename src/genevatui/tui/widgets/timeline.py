@@ -147,6 +147,6 @@ class Timeline(VirtualList):
         text = self.row_text(key)
         count = self.counts.get(self.index.dataset.spec.events[key].id, 0)
         dim = self.get_component_rich_style("virtual-list--dim")
-        tail = Text(f" {count}" if count else "", style=dim)
+        tail = Text(f" {count}", style=dim)  # 0 too: a blank reads as "not counted"
         body = self.text_strip(text, max(width - tail.cell_len, 1))
         return [Strip.join([body, self.text_strip(tail, tail.cell_len)]).adjust_cell_length(width)]

@@ -201,9 +201,12 @@ class VirtualList(ScrollView, can_focus=True):
         line = scroll_y + y
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if not self.keys and line == 0 and width > 0:
+        if not self.keys and width > 0:
+            # The message says which filters emptied the list: wrapped, never cut.
             dim = self.get_component_rich_style("virtual-list--dim")
-            return self.text_strip(Text(self.empty_message, style=dim), width).apply_style(base)
+            said = Text(self.empty_message, style=dim).wrap(self.app.console, width)
+            if line < len(said):
+                return self.text_strip(said[line], width).apply_style(base)
         if line >= self.line_count or width <= 0:
             return Strip.blank(width, base)
         index = self.row_at_line(line)
