@@ -229,3 +229,36 @@ def test_source_follows_the_cursor_after_enter_on_an_event(
         assert index.dataset.spec.events[other].title[:15] in info.text.plain
 
     run(create_app(index.dataset), body, size=size)
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+def test_narrowed_to_an_event_the_timeline_still_lists_the_others(
+    index: Index, size: tuple[int, int]
+) -> None:
+    """enter on an event narrows the statements, not the timeline: its cursor
+    moves on to the next event (source and citation follow), and enter there
+    narrows to that one."""
+    target = _event_with_quotes(index)
+    other = _event_with_quotes(index, but=target)
+    events = index.dataset.spec.events
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        await pilot.press("1")
+        listed = len(timeline(app).keys)
+        await _cursor_to(pilot, app, target)
+        await pilot.press("enter")
+        assert screen.filter.events == (events[target].id,)
+        assert len(timeline(app).keys) == listed  # every event still listed
+        assert "▸" in screen_text(app)
+        await _cursor_to(pilot, app, other)
+        assert screen.shown == ("event", other) and _span(app) == ("event", other)
+        assert bar_line(app).startswith(" ⏎ Narrow to event "), bar_line(app)
+        await pilot.press("enter")
+        assert screen.filter.events == (events[other].id,)
+        quotes = statements(app)
+        targets = [quotes.target_of(k) for k in quotes.keys if k >= 0]  # < 0: headers
+        said = [i for kind, i in targets if kind == "quote"]
+        assert said and all(index.dataset.spec.quotes[i].event == events[other].id for i in said)
+
+    run(create_app(index.dataset), body, size=size)

@@ -27,10 +27,10 @@ from ...core.reports import position
 from ...core.search import parse
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
+from ..options import picker_options
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import Pane, PaneTabs
-from ..widgets.picker_list import Option
 from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
@@ -159,7 +159,10 @@ class MainScreen(RecordScreen):
         self.why = "" if result.quotes or result.assessments else self.index.why_empty(flt)
         statements.empty_message = self.why
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
-        timeline.show(self.index, result.events, result.quotes, keep=timeline.cursor_key)
+        # Narrowed to one event (enter on it), the timeline still lists the
+        # events around it: its cursor moves on, and enter narrows to another.
+        around = self.index.run(flt.with_values("event", ())) if timeline.narrowed else result
+        timeline.show(self.index, around.events, around.quotes, keep=timeline.cursor_key)
         counts = (
             f"{len(result.quotes)} of {len(spec.quotes)} quotes · "
             f"{len(result.events)} of {len(spec.events)} events"
@@ -170,7 +173,7 @@ class MainScreen(RecordScreen):
         statements.border_subtitle = f"{len(result.quotes)}" + (
             f" + {len(result.assessments)} assessments" if result.assessments else ""
         )
-        timeline.border_subtitle = f"{len(result.events)}"
+        timeline.border_subtitle = f"{len(around.events)}"
         self._follow_filter(statements.cursor_key)
 
     def _follow_filter(self, first: int | None) -> None:
@@ -230,7 +233,7 @@ class MainScreen(RecordScreen):
             return
         kind = filter_kind(name)  # from a binding's action string: checked
         current = self.filter.values(kind)
-        options = self._options(kind)
+        options = picker_options(self.index, self.filter, kind)
         from .picker import Picked, PickerScreen  # imported on first use, not at start-up
 
         def apply(picked: Picked | None) -> None:
@@ -244,28 +247,6 @@ class MainScreen(RecordScreen):
 
         picker = PickerScreen(kind, options, set(current), resolve, set(self.filter.excluded(kind)))
         self.app.push_screen(picker, apply)
-
-    def _options(self, kind: FilterKind) -> list[Option]:
-        """Every entity of `kind`, with how many quotes it has under the
-        other active filters (so the count is what picking it would show)."""
-        counts = self.index.facet_counts(self.filter, kind)
-        spec = self.index.dataset.spec
-        if kind == "speaker":
-            return [
-                Option(p.name, _label(p.name, p.aliases), counts[p.id], p.id) for p in spec.people
-            ]
-        if kind == "venue":
-            return [Option(v.name, v.name, counts[v.id], v.id) for v in spec.venues]
-        if kind == "delegation":
-            return [
-                Option(d.name, _label(d.name, d.aliases), counts[d.id], d.id)
-                for d in spec.delegations
-            ]
-        if kind == "topic":
-            return [Option(t.id, f"{t.label} ({t.id})", counts[t.id], t.id) for t in spec.topics]
-        if kind == "source":
-            return [Option(s.id, s.title, counts[s.id], s.id) for s in spec.sources]
-        return [Option(e.id, e.title, counts[e.id], e.id) for e in spec.events]
 
     def action_date_range(self) -> None:
         if self._leaving():
@@ -449,7 +430,3 @@ class MainScreen(RecordScreen):
             statements.move_to_key(statements.key_of(kind, key))
         elif (at := statements.cursor_key) is not None:
             self.show_source(statements.target_of(at))
-
-
-def _label(name: str, aliases: tuple[str, ...]) -> str:
-    return f"{name} ({', '.join(aliases)})" if aliases else name
