@@ -280,6 +280,13 @@ class Index:
         self._criteria(flt)
         self._criteria(flt.exclude)
 
+    def allows_source(self, flt: Filter, source: str) -> bool:
+        """Whether article `source` passes the source filters of `flt` (kept
+        ones, if any, name it; none filtered out does)."""
+        kept = self._resolve_all("source", flt.sources)
+        out = self._resolve_all("source", flt.excluded("source"))
+        return (kept is None or source in kept) and (out is None or source not in out)
+
     def why_empty(self, flt: Filter) -> str:
         """Why nothing passes `flt`: the filters that emptied it, named (see `chips`)."""
         from .chips import why_empty

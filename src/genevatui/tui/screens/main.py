@@ -178,14 +178,9 @@ class MainScreen(RecordScreen):
 
     def _follow_filter(self, first: int | None) -> None:
         """After a filter change, the source follows the statements' cursor
-        unless it shows a statement that is still listed (or an event)."""
-        if self.shown is not None and self.shown[0] in ("event", "reading"):
-            return
+        unless it keeps what it shows (`_keeps_shown`)."""
         statements = self.query_one(Statements)
-        if (
-            self.shown is not None
-            and statements.row_of_key(statements.key_of(*self.shown)) is not None
-        ):
+        if self._keeps_shown():
             return
         if first is not None:
             self.show_source(statements.target_of(first))
@@ -193,6 +188,26 @@ class MainScreen(RecordScreen):
             self.shown = None
             self.query_one(SourceInfo).update(Text())
             self.query_one(SourceView).clear(self.why)
+
+    def _keeps_shown(self) -> bool:
+        """Whether what the source shows still passes the filter: a statement
+        still listed; an event still in the timeline, in an article the
+        filter allows (shown in another such article if need be)."""
+        if self.shown is None or self.shown[0] == "reading":
+            return False
+        kind, key = self.shown
+        if kind != "event":
+            statements = self.query_one(Statements)
+            return statements.row_of_key(statements.key_of(kind, key)) is not None
+        if self.query_one(Timeline).row_of_key(key) is None:
+            return False
+        reports = self.reports.of(self.shown)
+        if not reports or self.index.allows_source(self.filter, self.shown_source or ""):
+            return True  # (an event with no passage stays, as it is)
+        allowed = [r for r in reports if self.index.allows_source(self.filter, r.anchor.source)]
+        if allowed:
+            self.show_source(self.shown, allowed[0].anchor.source)
+        return bool(allowed)
 
     def action_search(self) -> None:
         self.search_before = self.filter.text

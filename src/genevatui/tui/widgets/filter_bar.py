@@ -158,9 +158,11 @@ class FilterBar(Vertical):
         box.value = safe = shown(text)
         box.cursor_position = len(safe)
         box.focus()
+        self.call_after_refresh(self._lay_out)  # the chips make room for the box
 
     def close_search(self) -> None:
         self.query_one(SearchInput).display = False
+        self.call_after_refresh(self._lay_out)  # the chips get the box's room back
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
