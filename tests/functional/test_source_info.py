@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from genevatui import create_app
 from genevatui.core.loader import load_dataset
 from genevatui.core.models import Dataset
+from genevatui.core.query import Index
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.screens.details import DetailsScreen
 from genevatui.tui.screens.readings import ReadingsScreen
@@ -285,3 +286,26 @@ def test_details_and_readings_show_dataset_text_as_text(data: Dataset) -> None:
         assert app.is_running
 
     run(create_app(hostile), body, size=(160, 50))
+
+
+def test_at_80x24_the_disagreement_line_is_drawn_and_a_reading_is_read_alone(
+    index: Index,
+) -> None:
+    """The bundled Geneva talks: its two-line summary comes after the "⚑"
+    lines, so they are in the four lines drawn at 80×24; enter on a reading
+    shows its article alone, as enter on a statement does at that size."""
+    spec = index.dataset.spec
+    geneva = next(i for i, e in enumerate(spec.events) if e.id == "geneva-talks-2022-01-10")
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        assert screen.shown == ("event", geneva)
+        assert "⚑" in info(app).text.plain and "⚑" in drawn(app)
+        await pilot.press("g")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.shown is not None and screen.shown[0] == "reading"
+        assert app.focused is source(app)
+        assert not statements(app).region.area and not timeline(app).region.area
+
+    run(create_app(index.dataset, goto=spec.events[geneva].id), body, size=(80, 24))

@@ -24,7 +24,9 @@ def describe(index: Index, target: Target) -> Text:
         out = _reading(index, key)
     else:
         out = _event(index, key)
-    disagree(out, index, target)
+    disagree(out, index, target)  # before an event's summary: in the first lines
+    if kind == "event":
+        out.append(f"\n{index.dataset.spec.events[key].summary}")
     note_line(out, note_of(index, target))
     return out
 
@@ -71,7 +73,6 @@ def _event(index: Index, key: int) -> Text:
     venue = index.venues[event.venue].name if event.venue else ""
     for bit in filter(None, [format_date(event.date), venue, event.kind]):
         out.append(f" · {bit}")
-    out.append(f"\n{event.summary}")
     return out
 
 

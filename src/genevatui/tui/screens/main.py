@@ -35,6 +35,7 @@ from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
+from .layout import ListPane
 from .record_screen import RecordScreen, article_label
 
 NARROW = 110  # below this many columns one list shows at a time, over the source
@@ -140,7 +141,9 @@ class MainScreen(RecordScreen):
         if self.goto is not None:
             self.shown = None  # the start is not a place to go back to
             self.jump(self.goto)
-        self.query_one(Timeline if self.shown and self.shown[0] == "event" else Statements).focus()
+        first: ListPane = "timeline" if self.shown and self.shown[0] == "event" else "statements"
+        self.list_pane = first  # before the focus: at narrow sizes it must not be hidden
+        self.pane(first).focus()
 
     # -- filtering -------------------------------------------------------------
     def watch_filter(self, old: Filter, new: Filter) -> None:

@@ -17,7 +17,6 @@ from ...core.disagreements import concerning
 from ...core.query import Index
 from ...core.reports import Reports, position
 from ...core.spans import Target
-from ..widgets.source_view import SourceView
 from .layout import LayoutScreen
 
 
@@ -106,7 +105,7 @@ class RecordScreen(LayoutScreen):
         def read(flat: int | None) -> None:
             if flat is not None:
                 self.jump(("reading", flat))
-                self.query_one(SourceView).focus()
+                self.action_show_pane("source")  # at narrow sizes, the source alone
 
         self.app.push_screen(ReadingsScreen(self.index, found), read)
 
