@@ -285,7 +285,8 @@ def test_pickers_palette_help_search_and_clicks(data: Dataset, size: tuple[int, 
             for y, line in enumerate(check(app).split("\n"))
             for m in re.finditer(re.escape("[@click="), line)
         ]
-        assert len(spots) >= 2
+        # At 80 columns the venue (last on a statement's line) is cut off.
+        assert len(spots) >= (1 if app.size.width < 100 else 2)
         for x, y in spots:
             await pilot.click(offset=(x, y))
             check(app)

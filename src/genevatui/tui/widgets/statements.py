@@ -151,10 +151,11 @@ class Statements(VirtualList):
             return self._render_assessment(key - self.base, width)
         view = self.index.quote_view(key)
         said = f"said {view.said}" if view.event and view.said != "at" else ""
-        # The article's tag ("004") right after the date, where a narrow pane
-        # does not cut it; bare, so "said after" still fits at 160 columns.
+        # Most telling first, as a narrow pane cuts from the end: the date, the
+        # article's tag ("004"), direct or reported, said before/after; the
+        # venue (its event's, shown in the citation block too) last.
         tag = view.source_tag
-        bits = [b for b in (format_date(view.date), tag, view.venue_name, view.kind, said) if b]
+        bits = [b for b in (format_date(view.date), tag, view.kind, said, view.venue_name) if b]
         if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
         dim = self.get_component_rich_style("virtual-list--dim")
