@@ -309,3 +309,23 @@ def test_at_80x24_the_disagreement_line_is_drawn_and_a_reading_is_read_alone(
         assert not statements(app).region.area and not timeline(app).region.area
 
     run(create_app(index.dataset, goto=spec.events[geneva].id), body, size=(80, 24))
+
+
+def test_details_give_the_words_direct_in_quotation_marks_reported_never(
+    index: Index,
+) -> None:
+    """`i` shows the statement itself: a direct quote in quotation marks, a
+    reported one as the article's paraphrase, with no quotation marks."""
+    from genevatui.core.text import quoted
+    from genevatui.tui.details import details
+
+    spec = index.dataset.spec
+    for kind in ("direct", "reported"):
+        key = next(i for i, q in enumerate(spec.quotes) if q.kind == kind)
+        words = index.quote_view(key).text
+        body = details(index, ("quote", key), []).plain
+        if kind == "direct":
+            assert f"Words: {quoted(words)}" in body
+        else:
+            assert f"Reported: {words} (the article's paraphrase)" in body
+            assert f"“{words}" not in body and f'"{words}' not in body

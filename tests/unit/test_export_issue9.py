@@ -14,7 +14,8 @@ from helpers import MINI, REPO
 
 from genevatui.core import Filter, load_dataset
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.export import _unwrapped, export
+from genevatui.core.export import export
+from genevatui.core.text import unwrapped
 
 ASSESS = REPO / "tests" / "data" / "assess" / "events.yaml"
 ASSESS_DIR = ASSESS.parent
@@ -202,5 +203,5 @@ def test_markdown_says_a_quote_was_said_after_its_event() -> None:
 
 
 def test_markdown_keeps_marks_of_two_quotations_in_one_text() -> None:
-    assert _unwrapped('"A" and "B"') == '"A" and "B"'
-    assert _unwrapped("“We need a result.”") == "We need a result."
+    assert unwrapped('"A" and "B"') == '"A" and "B"'
+    assert unwrapped("“We need a result.”") == "We need a result."

@@ -22,6 +22,7 @@ from .dates import format_date
 from .filters import Filter
 from .models import Dataset
 from .query import Index, Result
+from .text import quoted
 
 FORMATS = ("json", "jsonl", "csv", "markdown")
 CSV_FIELDS = (
@@ -221,19 +222,7 @@ def _csv(index: Index, result: Result) -> str:
     return out.getvalue()
 
 
-_MARKS = '"“”„«»'  # not ’: it also ends words (an apostrophe)
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
-
-
-def _unwrapped(text: str) -> str:
-    """The text without one pair of quotation marks enclosing all of it (they
-    give way to ours). A mark at one end only belongs to the words: Blinken's
-    quote ends with the close of "nothing for Europe without Europe"."""
-    inner = text[1:-1]
-    if len(text) >= 2 and text[0] in _MARKS and text[-1] in _MARKS:
-        if not any(mark in inner for mark in _MARKS):  # "A" and "B" stays whole
-            return inner
-    return text
 
 
 def md_escape(text: str) -> str:
@@ -256,7 +245,7 @@ def _markdown(index: Index, result: Result) -> str:
         when = index.quote_view(i).occasion if r["said"] != "at" else None
         where = ", ".join(x for x in (when, format_date(r["date"]), r["venue_name"]) if x)
         if r["kind"] == "direct":
-            words = f"“{md_escape(_unwrapped(r['text']))}” (direct)"
+            words = f"{md_escape(quoted(r['text']))} (direct)"
         else:
             words = f"{md_escape(r['text'])} (reported)"
         lines.append(

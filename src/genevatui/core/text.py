@@ -218,3 +218,23 @@ def _fold_char(char: str) -> str:
         if not folded.isascii():
             folded = COMBINING_RE.sub("", unicodedata.normalize("NFKD", folded))
     return folded
+
+
+_MARKS = '"“”„«»'  # not ’: it also ends words (an apostrophe)
+
+
+def unwrapped(text: str) -> str:
+    """The text without one pair of quotation marks enclosing all of it (they
+    give way to ours). A mark at one end only belongs to the words: Blinken's
+    quote ends with the close of "nothing for Europe without Europe"."""
+    inner = text[1:-1]
+    if len(text) >= 2 and text[0] in _MARKS and text[-1] in _MARKS:
+        if not any(mark in inner for mark in _MARKS):  # "A" and "B" stays whole
+            return inner
+    return text
+
+
+def quoted(text: str) -> str:
+    """A direct quote's words in quotation marks (“…”), once: reported speech
+    is never passed here."""
+    return f"“{unwrapped(text)}”"

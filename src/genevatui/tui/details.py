@@ -17,6 +17,7 @@ from ..core.models import Anchor, Event
 from ..core.query import Index
 from ..core.reports import Report
 from ..core.spans import Target, anchors_of
+from ..core.text import quoted
 from ..core.views import source_tag
 from .describe import note_of
 
@@ -85,6 +86,12 @@ def _quote(out: Text, index: Index, key: int) -> None:
         _field(out, "Title", f"{view.speaker_title} ({how})")
         role = index.speaker_title(quote)
         _field(out, "About the title", role.note if role else None)
+    # The words themselves: a direct quote in quotation marks, reported
+    # speech never (it is the article's paraphrase, not the speaker's words).
+    if view.kind == "direct":
+        _field(out, "Words", quoted(view.text))
+    else:
+        _field(out, "Reported", f"{view.text} (the article's paraphrase)")
     _field(out, "Delegation", view.delegation_name)
     _field(out, "Kind", f"{view.kind} statement")
     _field(out, "Date", format_date(view.date))
@@ -99,6 +106,10 @@ def _assessment(out: Text, index: Index, key: int) -> None:
     out.append("Assessment", style="bold")
     out.append(f"  (assessment {item.id})")
     _field(out, "About the position of", party.name)
+    anchor = index.dataset.assessment_anchors[key]
+    placed = anchor.status != "orphan"  # then the article's own characters, as for quotes
+    words = index.dataset.texts[item.source][anchor.start : anchor.end] if placed else item.text
+    _field(out, "The article's words", words)
     _field(out, "Delegation", index.delegations[party.delegation].name)
     _field(out, "Kind", "the article's own words about the party, not a statement by them")
     _field(out, "Date", format_date(index.assessment_date(key)))
