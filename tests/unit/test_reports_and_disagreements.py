@@ -104,6 +104,25 @@ def test_a_disagreement_about_a_person_concerns_their_quotes(data: Dataset) -> N
     assert concerning(changed, "event", event(data, "geneva-talks")) == []
 
 
+def test_a_disagreement_about_a_person_at_an_event_concerns_what_they_said_there(
+    data: Dataset,
+) -> None:
+    """ "Who headed the delegation in Geneva" names a person and the Geneva
+    talks: it is about their statements there, not about all they said."""
+    spec = data.spec
+    hers = [i for i, q in enumerate(spec.quotes) if q.speaker == "sherman"]
+    for name in ("geneva-talks", "later-call"):
+        named = spec.events[event(data, name)].id
+        about = replace(spec.disagreements[0], events=(named,), people=("sherman",))
+        changed = replace(data, spec=replace(spec, disagreements=(about,)))
+        for i in hers:
+            expected = [0] if spec.quotes[i].event == named else []
+            assert concerning(changed, "quote", i) == expected, (name, spec.quotes[i].id)
+    assert hers and all(
+        spec.quotes[i].event == spec.events[event(data, "geneva-talks")].id for i in hers
+    )
+
+
 def test_a_disagreement_about_a_party_concerns_its_assessments() -> None:
     data = load_dataset(REPO / "tests" / "data" / "assess" / "events.yaml")
     spec = data.spec

@@ -64,9 +64,9 @@ def readings_of(dataset: Dataset, disagreement: int) -> list[ReadingView]:
 
 def concerning(dataset: Dataset, kind: Concerned, key: int) -> list[int]:
     """The disagreements (indices, in dataset order) about record `key` of
-    `kind`: a quote they name (or one of its `same_as` partners) or whose
-    speaker they name, an event they
-    name, an assessment whose party they name, and a reading's own.
+    `kind`: a quote they name (or one of its `same_as` partners), or whose
+    speaker they name (`_about_person`); an event they name; an assessment
+    whose party they name (likewise); and a reading's own.
 
     A disagreement naming no record concerns nothing in particular: it is
     not attached to every record (a view of all disagreements lists it).
@@ -82,13 +82,25 @@ def concerning(dataset: Dataset, kind: Concerned, key: int) -> list[int]:
         return [
             i
             for i, d in enumerate(spec.disagreements)
-            if not ids.isdisjoint(d.quotes) or quote.speaker in d.people
+            if not ids.isdisjoint(d.quotes) or _about_person(d, quote.speaker, quote.event)
         ]
     if kind == "assessment":
-        party = spec.assessments[key].party
-        return [i for i, d in enumerate(spec.disagreements) if party in d.people]
+        item = spec.assessments[key]
+        return [
+            i
+            for i, d in enumerate(spec.disagreements)
+            if _about_person(d, item.party, item.event)
+        ]
     event = spec.events[key].id
     return [i for i, d in enumerate(spec.disagreements) if event in d.events]
+
+
+def _about_person(d: Disagreement, person: str, event: str | None) -> bool:
+    """Whether `d` is about `person` as they speak at `event`: it names them,
+    and either names no event (their title, the spelling of their name:
+    true of everything they say) or names this one ("who headed the
+    delegation in Geneva" is not about what they said elsewhere)."""
+    return person in d.people and (not d.events or event in d.events)
 
 
 def articles_in(dataset: Dataset, disagreement: int) -> int:
