@@ -100,6 +100,7 @@ class VirtualList(ScrollView, can_focus=True):
 
         `keys` holds item keys (>= 0) and header markers (`-1 - h`).
         """
+        had_item = self.cursor_key is not None
         self.keys = keys
         self.headers = headers or []
         height = self.item_height
@@ -115,6 +116,8 @@ class VirtualList(ScrollView, can_focus=True):
         self._move_quietly(target if target is not None else self._next_item(-1, 1))
         if self.cursor == -1:
             self.scroll_to(0, 0, animate=False)
+        if had_item != (self.cursor_key is not None):
+            self.refresh_bindings()  # enter is offered only on an item (check_action)
         self.refresh()
 
     @property
@@ -313,6 +316,12 @@ class VirtualList(ScrollView, can_focus=True):
         """The user pressed enter on, or clicked, item `key`."""
         if self.chosen_message is not None:
             self.post_message(self.chosen_message(key))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty list has nothing for enter to act on: the key bar says nothing.
+        if action == "choose":
+            return self.cursor_key is not None
+        return True
 
     def action_choose(self) -> None:
         key = self.cursor_key

@@ -1,0 +1,126 @@
+"""Issue 10 review: what the lists, the key bar, the palette and the
+citation block do at the edges (an empty list, a reading shown, a jump
+from the palette, a filter that empties everything).
+
+On tests/data/articles (three articles, readings of two disagreements)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import main_screen, run, statements, timeline
+from textual.pilot import Pilot
+
+from genevatui import create_app
+from genevatui.core.loader import load_dataset
+from genevatui.core.models import Dataset
+from genevatui.core.query import Filter
+from genevatui.tui.app import GenevaApp
+from genevatui.tui.widgets.key_bar import KeyBar
+from genevatui.tui.widgets.source_info import SourceInfo
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles" / "events.yaml"
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return load_dataset(ARTICLES)
+
+
+def event(data: Dataset, ident: str) -> int:
+    return [e.id for e in data.spec.events].index(ident)
+
+
+def key_bar(app: GenevaApp) -> str:
+    return str(main_screen(app).query_one(KeyBar).content)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+def test_a_list_taking_the_focus_from_a_reading_keeps_its_cursor(
+    data: Dataset, size: tuple[int, int]
+) -> None:
+    # Before: a reading's flat number was taken for a quote's row key, so
+    # `2` after `g`+enter moved the statements' cursor to an unrelated quote.
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        pane = statements(app)
+        await pilot.press("down")  # off the first quote, so a move to key 0/1 would show
+        before = pane.cursor_key
+        assert before is not None
+        timeline(app).focus()
+        screen.select_target(("event", event(data, "geneva-talks")))
+        await pilot.pause()
+        await pilot.press("g", "down", "enter")  # the second reading, in article B
+        await pilot.pause()
+        assert screen.shown == ("reading", 1)
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.focused is pane
+        assert pane.cursor_key == before
+        assert screen.shown == pane.target_of(before)  # the source follows the cursor
+
+    run(create_app(data), body, size=size)
+
+
+def test_enter_is_not_offered_on_an_empty_list(data: Dataset) -> None:
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        assert "Read in source" in key_bar(app)
+        screen.filter = Filter().with_text("no such words anywhere")
+        await pilot.pause()
+        assert statements(app).cursor_key is None
+        assert "⏎" not in key_bar(app) and "Read in source" not in key_bar(app)
+        timeline(app).focus()
+        await pilot.pause()
+        assert "⏎" not in key_bar(app) and "Narrow to event" not in key_bar(app)
+        await pilot.press("enter")  # and it does nothing
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Narrow to event" in key_bar(app)
+
+    run(create_app(data), body, size=(160, 50))
+
+
+def test_going_to_an_event_from_the_palette_focuses_the_timeline(data: Dataset) -> None:
+    # Before: the focus stayed on the statements, whose enter then read
+    # the statement under their cursor, not the event shown.
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        from genevatui.tui.commands import GotoCommands
+
+        screen = main_screen(app)
+        geneva = event(data, "geneva-talks")
+        provider = GotoCommands(screen)
+        entry = next(t for t in provider._targets() if t.ident == "geneva-talks")
+        entry.command()
+        await pilot.pause()
+        assert screen.shown == ("event", geneva)
+        assert app.focused is timeline(app)
+        assert timeline(app).cursor_key == geneva
+        assert timeline(app).region.area  # shown, over the source, at 80 columns
+        assert "Narrow to event" in key_bar(app)
+
+    run(create_app(data), body, size=(80, 24))
+
+
+def test_the_citation_block_cue_goes_with_its_text(data: Dataset) -> None:
+    # Before: a filter that emptied the panes cleared the block but left
+    # its cue, "↓ 5 more lines · i: details", over empty lines.
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        block = screen.query_one(SourceInfo)
+        screen.select_target(("event", event(data, "geneva-talks")))
+        timeline(app).focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert block.cue  # its long note does not fit at 80x24
+        statements(app).focus()
+        await pilot.pause()
+        screen.filter = Filter().with_text("no such words anywhere")
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.shown is None and not block.text.plain
+        assert block.cue == ""
+
+    run(create_app(data), body, size=(80, 24))
