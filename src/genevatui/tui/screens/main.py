@@ -328,6 +328,11 @@ class MainScreen(RecordScreen):
         self.select_target(target)
         self.history.jump(here, (target, self.filter))
 
+    def go_to(self, target: Target) -> None:
+        """The palette's "go to": jump, then focus the list that holds it."""
+        self.jump(target)
+        self.action_show_pane("timeline" if target[0] == "event" else "statements")
+
     def select_target(self, target: Target, widen: bool = True) -> None:
         """Put the cursor on `target` in its list (widening if it is filtered
         out, unless not to `widen`) and show its passage."""
@@ -426,7 +431,7 @@ class MainScreen(RecordScreen):
                 self.show_source(("event", at))
             return
         statements = self.query_one(Statements)
-        if kind != "event":
+        if kind in ("quote", "assessment"):  # a reading is in no list
             statements.move_to_key(statements.key_of(kind, key))
         elif (at := statements.cursor_key) is not None:
             self.show_source(statements.target_of(at))
