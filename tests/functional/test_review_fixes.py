@@ -124,3 +124,30 @@ def test_the_citation_block_cue_goes_with_its_text(data: Dataset) -> None:
         assert block.cue == ""
 
     run(create_app(data), body, size=(80, 24))
+
+
+def test_the_cue_is_right_after_a_filter_set_under_a_modal(data: Dataset) -> None:
+    # As the palette sets a filter: while its screen is on top, the block
+    # was not laid out again and the cue counted the old text's lines.
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        block = screen.query_one(SourceInfo)
+        timeline(app).focus()
+        screen.select_target(("event", event(data, "geneva-talks")))
+        await pilot.pause()
+        statements(app).focus()
+        screen.select_target(("quote", 0))
+        await pilot.pause()
+        await pilot.pause()
+        assert block.cue
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        screen.filter = Filter().with_text("no such words anywhere")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is screen and not block.text.plain
+        assert block.cue == ""
+
+    run(create_app(data), body, size=(80, 24))
