@@ -173,3 +173,24 @@ def test_the_no_filters_hint_is_never_cut_inside_a_key(
             assert shown == HINT
 
     run(create_app(data), body, size=size)
+
+
+@pytest.mark.parametrize("kind", ["speaker", "delegation", "source"])
+def test_the_picker_names_its_keys_on_one_line_at_80_columns(data: Dataset, kind: str) -> None:
+    # Before: "delegation · type to narrow · … · enter apply" wrapped in the
+    # 70-cell box (at any screen size), "enter apply" alone on a line.
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    from genevatui.tui.screens.picker import PICKER_KEYS, PickerScreen
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        main_screen(app).action_pick(kind)
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        title = picker.query_one("#picker-title", Static)
+        assert str(title.content) == PICKER_KEYS and title.size.height == 1
+        assert str(picker.query_one("#picker", Vertical).border_title) == f"Filter by {kind}"
+
+    run(create_app(data), body, size=(80, 24))
