@@ -194,3 +194,21 @@ def test_the_picker_names_its_keys_on_one_line_at_80_columns(data: Dataset, kind
         assert str(picker.query_one("#picker", Vertical).border_title) == f"Filter by {kind}"
 
     run(create_app(data), body, size=(80, 24))
+
+
+def test_details_never_call_a_partner_quote_the_same_words(data: Dataset) -> None:
+    # `same_as` links the same utterance as other articles report it: in the
+    # bundled data "amazing" and "awesome, wonderful" are partners, and their
+    # words are a recorded disagreement. Before: "the same words as its quote …".
+    from genevatui.core.query import Index
+    from genevatui.core.reports import Reports
+    from genevatui.tui.details import details
+
+    index = Index(data)
+    spec = data.spec
+    a = [q.id for q in spec.quotes].index("sherman-door-a")
+    target = ("quote", a)
+    text = details(index, target, Reports(data).of(target)).plain  # type: ignore[arg-type]
+    assert "the same words as" not in text
+    for partner in ("sherman-door-b", "sherman-door-c"):
+        assert f"the same statement, in its own words: its quote {partner} (reported)" in text
