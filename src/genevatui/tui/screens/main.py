@@ -27,7 +27,6 @@ from ...core.reports import position
 from ...core.search import parse
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
-from ..options import picker_options
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import Pane, PaneTabs
@@ -35,6 +34,7 @@ from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
+from .filter_dialogs import pick_dates, pick_values
 from .record_screen import RecordScreen, article_label
 
 NARROW = 110  # below this many columns one list shows at a time, over the source
@@ -229,35 +229,15 @@ class MainScreen(RecordScreen):
         self.filter = Filter()
 
     def action_pick(self, name: str) -> None:
-        if self._leaving():
-            return
-        kind = filter_kind(name)  # from a binding's action string: checked
-        current = self.filter.values(kind)
-        options = picker_options(self.index, self.filter, kind)
-        from .picker import Picked, PickerScreen  # imported on first use, not at start-up
-
-        def apply(picked: Picked | None) -> None:
-            if picked is not None:
-                self.filter = self.filter.with_values(kind, picked.kept).excluding(
-                    kind, picked.hidden
-                )
-
-        def resolve(query: str) -> frozenset[str]:
-            return self.index.resolve(kind, query)
-
-        picker = PickerScreen(kind, options, set(current), resolve, set(self.filter.excluded(kind)))
-        self.app.push_screen(picker, apply)
+        if not self._leaving():  # `name` comes from a binding's action string: checked
+            pick_values(self.app, self.index, self.filter, filter_kind(name), self._set_filter)
 
     def action_date_range(self) -> None:
-        if self._leaving():
-            return
-        from .date_range import DateRange, DateRangeScreen
+        if not self._leaving():
+            pick_dates(self.app, self.filter, self._set_filter)
 
-        def apply(dates: DateRange | None) -> None:
-            if dates is not None:
-                self.filter = self.filter.with_dates(*dates)
-
-        self.app.push_screen(DateRangeScreen(self.filter.date_from, self.filter.date_to), apply)
+    def _set_filter(self, flt: Filter) -> None:
+        self.filter = flt
 
     def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""
