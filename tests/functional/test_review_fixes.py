@@ -212,3 +212,23 @@ def test_details_never_call_a_partner_quote_the_same_words(data: Dataset) -> Non
     assert "the same words as" not in text
     for partner in ("sherman-door-b", "sherman-door-c"):
         assert f"the same statement, in its own words: its quote {partner} (reported)" in text
+
+
+@pytest.mark.parametrize("size", [(120, 40), (160, 50)])  # narrower, tab skips the hidden list
+def test_tabbing_into_the_timeline_shows_the_event_under_its_cursor(
+    data: Dataset, size: tuple[int, int]
+) -> None:
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        assert app.focused is statements(app) and screen.shown is not None
+        assert screen.shown[0] == "quote"
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is timeline(app)
+        assert screen.shown == ("event", timeline(app).cursor_key)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is statements(app)
+        assert screen.shown == statements(app).target_of(statements(app).cursor_key or 0)
+
+    run(create_app(data), body, size=size)
