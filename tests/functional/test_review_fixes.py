@@ -232,3 +232,15 @@ def test_tabbing_into_the_timeline_shows_the_event_under_its_cursor(
         assert screen.shown == statements(app).target_of(statements(app).cursor_key or 0)
 
     run(create_app(data), body, size=size)
+
+
+def test_an_empty_timeline_names_the_filter_that_emptied_it(data: Dataset) -> None:
+    from pilot_helpers import widget_lines
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        main_screen(app).filter = Filter().with_text("no such words anywhere")
+        await pilot.pause()
+        drawn = " ".join(line.strip() for line in widget_lines(timeline(app)))
+        assert "No statement matches text “no such words anywhere”" in drawn
+
+    run(create_app(data), body, size=(160, 50))

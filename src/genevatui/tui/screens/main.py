@@ -34,6 +34,7 @@ from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
+from ..widgets.virtual_list import EMPTY
 from .filter_dialogs import pick_dates, pick_values
 from .record_screen import RecordScreen, article_label
 
@@ -158,6 +159,7 @@ class MainScreen(RecordScreen):
         self._highlight(flt)
         self.why = "" if result.quotes or result.assessments else self.index.why_empty(flt)
         statements.empty_message = self.why
+        timeline.empty_message = self.why or EMPTY  # no statement, no event: the same why
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         # Narrowed to one event (enter on it), the timeline still lists the
         # events around it: its cursor moves on, and enter narrows to another.

@@ -55,6 +55,10 @@ class Row:
     label: str = ""
 
 
+EMPTY = "Nothing matches the filters (x clears them)."
+"""What an empty list says when no one has said why."""
+
+
 class VirtualList(ScrollView, can_focus=True):
     """Line API list with a cursor over item rows; subclasses draw the rows."""
 
@@ -90,7 +94,7 @@ class VirtualList(ScrollView, can_focus=True):
         # by position: after a re-filter, rows already drawn are reused.
         self._cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
         self._quiet = False  # cursor moves made by code, not the user, post nothing
-        self.empty_message = "Nothing matches the filters (x clears them)."
+        self.empty_message = EMPTY
 
     # -- data ------------------------------------------------------------
     def set_rows(
