@@ -244,3 +244,18 @@ def test_an_empty_timeline_names_the_filter_that_emptied_it(data: Dataset) -> No
         assert "No statement matches text “no such words anywhere”" in drawn
 
     run(create_app(data), body, size=(160, 50))
+
+
+def test_the_open_search_box_has_no_hint_cut_beside_it(data: Dataset) -> None:
+    # Before: at 80 columns "no filters · …" was cut to "no" left of the box.
+    from pilot_helpers import chips_text
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert chips_text(app).strip() == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert chips_text(app).startswith("no filters")
+
+    run(create_app(data), body, size=(80, 24))

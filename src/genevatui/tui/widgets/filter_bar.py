@@ -153,7 +153,10 @@ class FilterBar(Vertical):
         box = self.query_one(SearchInput)
         # #chips has what the counts (and the search box, when open) leave of line 1.
         first = full - (self._counts_width + 2) - (box.outer_size.width if box.display else 0)
-        lines = lay_out(self.chips, [max(first, 1), *[full] * (MAX_LINES - 1)])
+        if box.display and not self.chips:  # typing a search: no "/ text" hint, cut beside it
+            lines = [Text()]
+        else:
+            lines = lay_out(self.chips, [max(first, 1), *[full] * (MAX_LINES - 1)])
         more = self.query_one("#chips-more", Static)
         self.query_one("#chips", Static).update(lines[0], layout=False)
         more.update(Text("\n").join(lines[1:]), layout=len(lines) != self._lines)
@@ -168,9 +171,11 @@ class FilterBar(Vertical):
         box.value = safe = shown(text)
         box.cursor_position = len(safe)
         box.focus()
+        self.call_after_refresh(self._lay_out)  # the chips make room for the box
 
     def close_search(self) -> None:
         self.query_one(SearchInput).display = False
+        self.call_after_refresh(self._lay_out)  # the chips get the box's room back
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
