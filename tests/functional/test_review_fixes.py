@@ -153,7 +153,7 @@ def test_the_cue_is_right_after_a_filter_set_under_a_modal(data: Dataset) -> Non
     run(create_app(data), body, size=(80, 24))
 
 
-@pytest.mark.parametrize("size", [(60, 20), (80, 24), (160, 50)])
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24), (160, 50)])
 def test_the_no_filters_hint_is_never_cut_inside_a_key(
     data: Dataset, size: tuple[int, int]
 ) -> None:
@@ -166,7 +166,7 @@ def test_the_no_filters_hint_is_never_cut_inside_a_key(
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         shown = chips_text(app).strip()
         keys = HINT.split(" · ")
-        assert any(shown == " · ".join(keys[:n]) for n in range(1, len(keys) + 1)), shown
+        assert any(shown == " · ".join(keys[:n]) for n in range(len(keys) + 1)), shown
         first = screen_text(app).splitlines()[0]
         assert first.startswith(shown) and first.rstrip().endswith(counts_text(app))
         if size[0] >= 160:

@@ -60,9 +60,10 @@ def lay_out(chips: Sequence[Chip], widths: Sequence[int]) -> list[Text]:
 
 def hint(width: int) -> Text:
     """As much of HINT as fits `width`, whole keys only ("no filters · / text
-    · s speaker" at 60 columns), never cut in the middle of one."""
+    · s speaker" at 60 columns, nothing where "no filters" does not fit),
+    never cut in the middle of one."""
     parts = HINT.split(" · ")
-    while len(parts) > 1 and cell_len(" · ".join(parts)) > width:
+    while parts and cell_len(" · ".join(parts)) > width:
         parts.pop()
     return Text(" · ".join(parts))
 
