@@ -87,9 +87,7 @@ def concerning(dataset: Dataset, kind: Concerned, key: int) -> list[int]:
     if kind == "assessment":
         item = spec.assessments[key]
         return [
-            i
-            for i, d in enumerate(spec.disagreements)
-            if _about_person(d, item.party, item.event)
+            i for i, d in enumerate(spec.disagreements) if _about_person(d, item.party, item.event)
         ]
     event = spec.events[key].id
     return [i for i, d in enumerate(spec.disagreements) if event in d.events]

@@ -167,7 +167,7 @@ class GotoCommands(_Base):
             _Target(
                 "Go to event: ",
                 f"{event.title} ({format_date(event.date)})",
-                partial(main.jump, ("event", i)),
+                partial(main.go_to, ("event", i)),
                 event.id,
                 f"{event.id}\n{search_key(event.title + chr(10) + event.summary)}",
             )
@@ -177,7 +177,7 @@ class GotoCommands(_Base):
             _Target(
                 f"Go to quote: {index.people[quote.speaker].name}: ",
                 quote.text,
-                partial(main.jump, ("quote", i)),
+                partial(main.go_to, ("quote", i)),
                 quote.id,
                 f"{quote.id}\n{index.q_key[i]}",  # its text, the speaker's names, its event
             )

@@ -52,7 +52,8 @@ def details(index: Index, target: Target, reports: list[Report]) -> Text:
 
 def _articles(out: Text, index: Index, target: Target, reports: list[Report]) -> None:
     """Each article with the record's passages in it, then the articles
-    whose own quote reports the same words (`same_as`)."""
+    whose own quote reports the same utterance (`same_as`): in their own
+    words, which may differ (or be a paraphrase), so never "the same words"."""
     count = f" ({len(reports)}: < > steps through them)" if len(reports) > 1 else ""
     out.append(f"\n\nArticles{count}", style="bold underline")
     by_source: dict[str, list[Anchor]] = {}
@@ -66,7 +67,8 @@ def _articles(out: Text, index: Index, target: Target, reports: list[Report]) ->
         if report.target != target:  # a same_as partner, in its own article
             _article(out, index, report.anchor.source)
             quote = index.dataset.spec.quotes[report.target[1]]
-            out.append(f"\n    the same words as its quote {quote.id}", style="italic")
+            said = f"the same statement, in its own words: its quote {quote.id} ({quote.kind})"
+            out.append(f"\n    {said}", style="italic")
             _passage(out, index, report.anchor)
 
 

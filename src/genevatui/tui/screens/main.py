@@ -27,7 +27,6 @@ from ...core.reports import position
 from ...core.search import parse
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
-from ..options import picker_options
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import Pane, PaneTabs
@@ -35,6 +34,8 @@ from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
+from ..widgets.virtual_list import EMPTY
+from .filter_dialogs import pick_dates, pick_values
 from .layout import ListPane
 from .record_screen import RecordScreen, article_label
 
@@ -161,6 +162,7 @@ class MainScreen(RecordScreen):
         self._highlight(flt)
         self.why = "" if result.quotes or result.assessments else self.index.why_empty(flt)
         statements.empty_message = self.why
+        timeline.empty_message = self.why or EMPTY  # no statement, no event: the same why
         statements.show(self.index, result.quotes, result.assessments, statements.cursor_key)
         # Narrowed to one event (enter on it), the timeline still lists the
         # events around it: its cursor moves on, and enter narrows to another.
@@ -247,35 +249,15 @@ class MainScreen(RecordScreen):
         self.filter = Filter()
 
     def action_pick(self, name: str) -> None:
-        if self._leaving():
-            return
-        kind = filter_kind(name)  # from a binding's action string: checked
-        current = self.filter.values(kind)
-        options = picker_options(self.index, self.filter, kind)
-        from .picker import Picked, PickerScreen  # imported on first use, not at start-up
-
-        def apply(picked: Picked | None) -> None:
-            if picked is not None:
-                self.filter = self.filter.with_values(kind, picked.kept).excluding(
-                    kind, picked.hidden
-                )
-
-        def resolve(query: str) -> frozenset[str]:
-            return self.index.resolve(kind, query)
-
-        picker = PickerScreen(kind, options, set(current), resolve, set(self.filter.excluded(kind)))
-        self.app.push_screen(picker, apply)
+        if not self._leaving():  # `name` comes from a binding's action string: checked
+            pick_values(self.app, self.index, self.filter, filter_kind(name), self._set_filter)
 
     def action_date_range(self) -> None:
-        if self._leaving():
-            return
-        from .date_range import DateRange, DateRangeScreen
+        if not self._leaving():
+            pick_dates(self.app, self.filter, self._set_filter)
 
-        def apply(dates: DateRange | None) -> None:
-            if dates is not None:
-                self.filter = self.filter.with_dates(*dates)
-
-        self.app.push_screen(DateRangeScreen(self.filter.date_from, self.filter.date_to), apply)
+    def _set_filter(self, flt: Filter) -> None:
+        self.filter = flt
 
     def set_filter_values(self, kind: FilterKind, values: tuple[str, ...]) -> None:
         """Used by the command palette: add `values` to the filter of `kind`."""
@@ -345,6 +327,11 @@ class MainScreen(RecordScreen):
         here = here or self._place()
         self.select_target(target)
         self.history.jump(here, (target, self.filter))
+
+    def go_to(self, target: Target) -> None:
+        """The palette's "go to": jump, then focus the list that holds it."""
+        self.jump(target)
+        self.action_show_pane("timeline" if target[0] == "event" else "statements")
 
     def select_target(self, target: Target, widen: bool = True) -> None:
         """Put the cursor on `target` in its list (widening if it is filtered
@@ -444,7 +431,7 @@ class MainScreen(RecordScreen):
                 self.show_source(("event", at))
             return
         statements = self.query_one(Statements)
-        if kind != "event":
+        if kind in ("quote", "assessment"):  # a reading is in no list
             statements.move_to_key(statements.key_of(kind, key))
         elif (at := statements.cursor_key) is not None:
             self.show_source(statements.target_of(at))

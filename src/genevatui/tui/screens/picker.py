@@ -29,6 +29,9 @@ class Picked:
     hidden: list[str] = field(default_factory=list)
 
 
+PICKER_KEYS = "type to narrow · tab list · space tick · - hide · enter apply"
+
+
 class PickerScreen(ModalScreen[Picked | None]):
     """Type to narrow, `space` to tick several, `-` to hide (filter out),
     `enter` to apply, `escape` to cancel.
@@ -63,12 +66,10 @@ class PickerScreen(ModalScreen[Picked | None]):
         self.resolve = resolve
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="picker"):
-            yield Static(
-                f"{self.kind} · type to narrow · tab list · space tick · - hide · enter apply",
-                id="picker-title",
-                markup=False,
-            )
+        with Vertical(id="picker") as frame:
+            # The kind on the border, so the keys fit one line of the 70-cell box.
+            frame.border_title = f"Filter by {self.kind}"
+            yield Static(PICKER_KEYS, id="picker-title", markup=False)
             yield SafeInput(placeholder=f"{self.kind}…", id="picker-input")
             yield PickerList(self.options, self.ticked, self.excluded, id="picker-list")
 

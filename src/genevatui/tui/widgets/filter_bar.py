@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -41,7 +42,7 @@ def lay_out(chips: Sequence[Chip], widths: Sequence[int]) -> list[Text]:
     never cut between a kind and its value; when they need more lines than
     `widths` has, the last line ends with "+N more"."""
     if not chips:
-        return [Text(HINT)]
+        return [hint(widths[0])]
     pieces = [chip_text(c, max(widths)) for c in chips]
     rows: list[list[Text]] = [[]]
     used = 0
@@ -55,6 +56,16 @@ def lay_out(chips: Sequence[Chip], widths: Sequence[int]) -> list[Text]:
         rows[-1].append(piece)
         used += need
     return _joined(rows)
+
+
+def hint(width: int) -> Text:
+    """As much of HINT as fits `width`, whole keys only ("no filters · / text
+    · s speaker" at 60 columns, nothing where "no filters" does not fit),
+    never cut in the middle of one."""
+    parts = HINT.split(" · ")
+    while parts and cell_len(" · ".join(parts)) > width:
+        parts.pop()
+    return Text(" · ".join(parts))
 
 
 def _with_more(row: list[Text], left: int, width: int) -> Text:
@@ -143,7 +154,10 @@ class FilterBar(Vertical):
         box = self.query_one(SearchInput)
         # #chips has what the counts (and the search box, when open) leave of line 1.
         first = full - (self._counts_width + 2) - (box.outer_size.width if box.display else 0)
-        lines = lay_out(self.chips, [max(first, 1), *[full] * (MAX_LINES - 1)])
+        if box.display and not self.chips:  # typing a search: no "/ text" hint, cut beside it
+            lines = [Text()]
+        else:
+            lines = lay_out(self.chips, [max(first, 1), *[full] * (MAX_LINES - 1)])
         more = self.query_one("#chips-more", Static)
         self.query_one("#chips", Static).update(lines[0], layout=False)
         more.update(Text("\n").join(lines[1:]), layout=len(lines) != self._lines)

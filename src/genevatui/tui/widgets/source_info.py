@@ -86,7 +86,11 @@ class SourceInfo(Widget):
 
     def _update_cue(self) -> None:
         body = self.query_one(_Body)
-        lines = self.query_one("#source-info-text", Static).outer_size.height
+        # Counted from the text, not from the laid-out Static: under a modal
+        # (the palette setting a filter) the layout is not redone in time
+        # and the old text's height would leave a stale cue.
+        width = self.content_size.width
+        lines = len(self.text.wrap(self.app.console, width)) if width and self.text else 0
         more = lines > self.content_size.height  # decided on the whole height
         if more != self.overflows:
             # The cue's line changes the body's height, its scrollbar the

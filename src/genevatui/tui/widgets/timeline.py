@@ -96,8 +96,9 @@ class Timeline(VirtualList):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("choose", "widen"):
-            return self._on_narrowed(self.cursor) == (action == "widen")
-        return True
+            on_item = self.cursor_key is not None
+            return on_item and self._on_narrowed(self.cursor) == (action == "widen")
+        return super().check_action(action, parameters)
 
     def action_widen(self) -> None:
         self.action_choose()  # the screen widens a second choice of the same event

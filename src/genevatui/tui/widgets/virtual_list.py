@@ -55,6 +55,10 @@ class Row:
     label: str = ""
 
 
+EMPTY = "Nothing matches the filters (x clears them)."
+"""What an empty list says when no one has said why."""
+
+
 class VirtualList(ScrollView, can_focus=True):
     """Line API list with a cursor over item rows; subclasses draw the rows."""
 
@@ -90,7 +94,7 @@ class VirtualList(ScrollView, can_focus=True):
         # by position: after a re-filter, rows already drawn are reused.
         self._cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(2048)
         self._quiet = False  # cursor moves made by code, not the user, post nothing
-        self.empty_message = "Nothing matches the filters (x clears them)."
+        self.empty_message = EMPTY
 
     # -- data ------------------------------------------------------------
     def set_rows(
@@ -100,6 +104,7 @@ class VirtualList(ScrollView, can_focus=True):
 
         `keys` holds item keys (>= 0) and header markers (`-1 - h`).
         """
+        had_item = self.cursor_key is not None
         self.keys = keys
         self.headers = headers or []
         height = self.item_height
@@ -115,6 +120,8 @@ class VirtualList(ScrollView, can_focus=True):
         self._move_quietly(target if target is not None else self._next_item(-1, 1))
         if self.cursor == -1:
             self.scroll_to(0, 0, animate=False)
+        if had_item != (self.cursor_key is not None):
+            self.refresh_bindings()  # enter is offered only on an item (check_action)
         self.refresh()
 
     @property
@@ -313,6 +320,12 @@ class VirtualList(ScrollView, can_focus=True):
         """The user pressed enter on, or clicked, item `key`."""
         if self.chosen_message is not None:
             self.post_message(self.chosen_message(key))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # An empty list has nothing for enter to act on: the key bar says nothing.
+        if action == "choose":
+            return self.cursor_key is not None
+        return True
 
     def action_choose(self) -> None:
         key = self.cursor_key
