@@ -14,6 +14,7 @@ fresh: it never crashes on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -129,3 +130,33 @@ def starting_session(
     if goto is not None:
         start = msgspec.structs.replace(start, selected=goto)
     return start
+
+
+def checked_session(
+    session: Session, check: Callable[[Filter], object], label: str = "saved session"
+) -> tuple[Session, list[str]]:
+    """`session` without the filters `check` refuses (it raises ValueError,
+    as `Index.check` raises UnknownName when the curator renamed a speaker
+    since the session was saved), and a warning line for each kind of loss.
+
+    The saved filter falls back to none; a history place whose filter
+    fails is dropped. Targets are not checked here: the app looks them up
+    and keeps the default selection for one that is gone."""
+    warnings: list[str] = []
+
+    def ok(flt: Filter) -> bool:
+        try:
+            check(flt)
+        except ValueError as exc:
+            if not warnings:
+                warnings.append(f"{label}: {exc}; filters naming it are not restored")
+            return False
+        return True
+
+    flt = session.filter if ok(session.filter) else Filter()
+    kept = [i for i, place in enumerate(session.history) if ok(place.filter)]
+    if len(kept) == len(session.history):
+        return msgspec.structs.replace(session, filter=flt), warnings
+    pos = max((n for n, i in enumerate(kept) if i <= session.history_pos), default=-1)
+    history = tuple(session.history[i] for i in kept)
+    return msgspec.structs.replace(session, filter=flt, history=history, history_pos=pos), warnings

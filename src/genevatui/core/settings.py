@@ -87,7 +87,7 @@ def load_settings(
     except UnicodeDecodeError as exc:
         return Settings(), [f"{path}: not UTF-8 (byte {exc.start}); using the defaults"]
     except tomllib.TOMLDecodeError as exc:
-        return Settings(), [f"{path}:{_toml_where(str(exc))}; using the defaults"]
+        return Settings(), [f"{path}:{_toml_where(str(exc), text)}; using the defaults"]
     warnings: list[str] = []
 
     def warn(table: str | None, key: str, message: str) -> None:
@@ -134,11 +134,15 @@ def _keymap(
     return keymap
 
 
-def _toml_where(message: str) -> str:
+def _toml_where(message: str, text: str) -> str:
     # tomllib ends its messages with "(at line 3, column 7)" or "(at end of document)".
     m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if m:
         return f"{m.group(1)}:{m.group(2)}: {shown(message[: m.start()])}"
+    m = re.search(r"\s*\(at end of document\)$", message)
+    if m:
+        lines = text.split("\n")
+        return f"{len(lines)}:{len(lines[-1]) + 1}: {shown(message[: m.start()])} at the end"
     return f" {shown(message)}"
 
 
