@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from .core.files import is_stdin
 from .core.marks import MarkStore, listing
 from .core.settings import config_path, load_settings
+from .core.text import shown
 from .core.userfiles import data_dir
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -27,7 +28,7 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> list[str]:
         "marks",
         help="list your marks and notes on this dataset",
         description="List the marks and notes saved for the dataset (in "
-        f"{data_dir()}; GENEVATUI_DATA_DIR overrides it). One whose quote, assessment "
+        f"{shown(str(data_dir()))}; GENEVATUI_DATA_DIR overrides it). One whose quote, assessment "
         "or event is no longer in the dataset is listed as orphaned: it is kept.",
     )
     marks.add_argument(
