@@ -15,3 +15,10 @@ if "GENEVATUI_CACHE_DIR" not in os.environ:
     import tempfile
 
     os.environ["GENEVATUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="genevatui-test-cache-")
+
+# Nor the user's marks, notes, sessions or settings (issue 11).
+for _name in ("GENEVATUI_DATA_DIR", "GENEVATUI_CONFIG_DIR"):
+    if _name not in os.environ:
+        import tempfile
+
+        os.environ[_name] = tempfile.mkdtemp(prefix=f"genevatui-test-{_name[10:-4].lower()}-")

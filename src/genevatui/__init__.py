@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .core.filters import Filter
     from .core.models import Dataset
+    from .core.session import SessionMode
     from .tui.app import GenevaApp
 
 __version__ = "0.1.0"
@@ -26,12 +27,16 @@ def create_app(
     data: str | Path | Dataset | None = None,
     flt: Filter | None = None,
     goto: str | None = None,
+    session: SessionMode = "off",
 ) -> GenevaApp:
     """Build the app: the one factory for the CLI, the tests and the benchmarks.
 
     `data` is a dataset path or a loaded Dataset (default: the bundled one);
     `flt` the filter it opens with (default: none); `goto` an event or quote
-    id to open on. A small or cached dataset is loaded now: DatasetError or
+    id to open on. `session` (issue 11 §3, see core.session.SessionMode):
+    "restore" comes back to the dataset's saved session (the CLI's default),
+    "fresh" starts clean (`--fresh`), "off" neither reads nor writes it (tests,
+    benchmarks). A small or cached dataset is loaded now: DatasetError or
     UnknownName is raised here. A large one loads in the app, behind a progress screen; its
     errors end the app with `app.problems` and a non-zero return code.
     """
@@ -40,12 +45,15 @@ def create_app(
     from .core.filters import Filter
     from .core.models import Dataset
     from .core.query import Index
+    from .core.session import SESSION_MODES
     from .tui.app import GenevaApp
 
     if flt is None:
         flt = Filter()
     elif not isinstance(flt, Filter):  # a dict of flags would be ignored: refuse it
         raise TypeError(f"create_app: flt must be a Filter, not {type(flt).__name__}")
+    if session not in SESSION_MODES:
+        raise ValueError(f"create_app: session must be one of {SESSION_MODES}, not {session!r}")
     if isinstance(data, Dataset):
         index = Index(data)
     else:

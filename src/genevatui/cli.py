@@ -12,16 +12,18 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from . import __version__
+from . import __version__, cli_user
 from .core.bundled import bundled_dataset
 from .core.dates import date_problem, in_order
 from .core.export import FORMATS, export
+from .core.files import is_stdin
 from .core.filters import KIND_FIELDS, Filter, FilterKind
 from .core.loader import load_dataset, load_index
 from .core.models import Dataset
 from .core.problems import DatasetError
 from .core.query import Index, UnknownName
 from .core.search import any_of
+from .core.session import SessionMode
 from .core.text import shown
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -137,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(parser, None)
     _add_filters(parser)
     parser.add_argument("--goto", metavar="ID", help="open the explorer on this event or quote")
+    # Issue 11 §3: the explorer comes back where it was left, unless --fresh.
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="start clean instead of where you left this dataset (filter flags "
+        "and --goto always win over the saved session)",
+    )
     sub = parser.add_subparsers(
         dest="command",
         metavar="COMMAND",
@@ -158,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(export, argparse.SUPPRESS)
     export.add_argument("--format", choices=FORMATS, default="json", help=_FORMAT_HELP)
     _add_filters(export, sub=True)
+    for name in cli_user.add_commands(sub):  # marks, config (issue 11)
+        _add_data(sub.choices[name], argparse.SUPPRESS)
     return parser
 
 
@@ -336,7 +347,10 @@ def _tui(args: argparse.Namespace, err: TextIO) -> int:
     from . import create_app  # Textual is imported only here
 
     try:
-        app = create_app(args.data, filter_from_args(args), args.goto)
+        mode: SessionMode = "fresh" if args.fresh else "restore"
+        if args.data and is_stdin(args.data):
+            mode = "off"  # standard input has no identity to save a session under
+        app = create_app(args.data, filter_from_args(args), args.goto, session=mode)
     except DatasetError as exc:
         _print_problems(exc, err)
         return EXIT_DATA
@@ -368,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args, out, err)
         if args.command == "export":
             return _export(args, out, err)
+        code = cli_user.run(args, out, err, say)
+        if code is not None:
+            return code
         return _tui(args, err)
     except BrokenPipeError:
         # `genevatui export | head` closed the pipe: not an error.
