@@ -16,7 +16,7 @@ from genevatui.core.loader import load_index
 from genevatui.core.names import UnknownName
 from genevatui.core.paragraphs import Paragraphs
 from genevatui.core.query import Index
-from genevatui.core.text import quoted
+from genevatui.core.text import quoted, unwrapped
 
 ASSESS = REPO / "tests" / "data" / "assess" / "events.yaml"
 MARKS = "\"'“”„‟«»‘’‚‛"
@@ -204,3 +204,15 @@ def test_unknown_id_names_close_matches(bundled: Index) -> None:
         Citer(bundled).find("sherman-open-door")
     with pytest.raises(ValueError, match="unknown citation format 'rtf'"):
         cite(bundled, "sherman-open-door-to-nato", "rtf")
+
+
+def test_a_quotation_mark_on_one_side_of_the_slice_gives_way_to_ours() -> None:
+    # the mini article's quote: the slice takes its opening mark, not its closing one
+    assert unwrapped("\u201cWe need a result.\nWe will achieve it.") == (
+        "We need a result.\nWe will achieve it."
+    )
+    assert unwrapped("We need a result.\u201d") == "We need a result."
+    assert unwrapped('of "nothing for Europe"') == 'of "nothing for Europe"'  # pairs inside
+    assert unwrapped('\u201cthe word "attack"') == '\u201cthe word "attack"'
+    c = Citer(load_index(str(MINI))).find("ryabkov-result")
+    assert render(c, "bare") == "\u201cWe need a result.\nWe will achieve it.\u201d\n"
