@@ -1,7 +1,7 @@
-"""Command line: `genevatui [validate|export] …`.
+"""Command line: `genevatui [validate|export|cite] …`.
 
 Thin on purpose: parse arguments, call the core, print. `validate` and
-`export` never import Textual. Exit codes: 0 ok, 1 bad dataset, 2 usage.
+`export` and `cite` never import Textual. Exit codes: 0 ok, 1 bad dataset, 2 usage.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from . import __version__, cli_user
+from .cli_cite import add_cite_parser, run_cite
+from .core.brief import GROUP_BY
 from .core.bundled import bundled_dataset
 from .core.dates import date_problem, in_order
-from .core.export import FORMATS, export
+from .core.export import export
 from .core.files import is_stdin
 from .core.filters import KIND_FIELDS, Filter, FilterKind
 from .core.loader import load_dataset, load_index
@@ -25,6 +27,7 @@ from .core.query import Index, UnknownName
 from .core.search import any_of
 from .core.session import SessionMode
 from .core.text import shown
+from .core.writers import FORMATS
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -47,8 +50,9 @@ _DATE_HELP = (
 )
 _FORMAT_HELP = (
     "json (default): one document with the sources, people, matching events and "
-    "quotes; jsonl: one quote per line; csv: one quote per row; markdown: a "
-    "citation list. Always UTF-8, whatever the locale"
+    "quotes; jsonl: one quote per line; csv: one quote per row; markdown: a brief "
+    "with citations; csl-json: CSL-JSON items (Zotero, pandoc --citeproc); "
+    "chronology: the events in date order with their articles. Always UTF-8"
 )
 
 
@@ -166,9 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data(export, argparse.SUPPRESS)
     export.add_argument("--format", choices=FORMATS, default="json", help=_FORMAT_HELP)
+    export.add_argument("--events", action="store_true", help="same as --format chronology")
+    export.add_argument("--group-by", choices=GROUP_BY, default="event", help="markdown's groups")
     _add_filters(export, sub=True)
     for name in cli_user.add_commands(sub):  # marks, config (issue 11)
         _add_data(sub.choices[name], argparse.SUPPRESS)
+    add_cite_parser(sub, _add_data)
     return parser
 
 
@@ -294,7 +301,9 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if index is None:
         return code
     dataset = index.dataset
-    _write_data(export(dataset, args.format, filter_from_args(args), index), out)
+    fmt = "chronology" if args.events else args.format
+    flt = filter_from_args(args)
+    _write_data(export(dataset, fmt, flt, index, group_by=args.group_by), out)
     if dataset.orphans:
         say(
             f"genevatui: warning: {len(dataset.orphans)} orphaned quote(s) left out "
@@ -382,6 +391,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args, out, err)
         if args.command == "export":
             return _export(args, out, err)
+        if args.command == "cite":
+            return run_cite(args, _load_index, _write_data, say, out, err)
         code = cli_user.run(args, out, err, say)
         if code is not None:
             return code

@@ -12,8 +12,9 @@ import pytest
 from helpers import BUNDLED, MINI, MINI_DIR, MINI_YAML, REPO, edit, make_dataset
 
 from genevatui.core import Filter, load_dataset
-from genevatui.core.export import FORMATS, export
+from genevatui.core.export import export
 from genevatui.core.loader import dataset_roots
+from genevatui.core.writers import QUOTE_FORMATS
 
 SOURCE_KEYS = {"id", "file", "title"}
 PERSON_KEYS = {"id", "name", "delegation", "aliases"}
@@ -190,7 +191,7 @@ def test_markdown_escapes_markdown_syntax(tmp_path: Path) -> None:
     assert "*open*" not in out and "[x]" not in out
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", QUOTE_FORMATS)  # chronology lists events (test_writers)
 def test_every_format_exports_the_filtered_quotes(fmt: str) -> None:
     out = export(load_dataset(MINI), fmt, Filter(speakers=("sherman",)))
     assert "the door stays open" in out

@@ -221,16 +221,25 @@ def _fold_char(char: str) -> str:
 
 
 _MARKS = '"“”„«»'  # not ’: it also ends words (an apostrophe)
+_OPENING = '"“„«'
+_CLOSING = '"”»'
 
 
 def unwrapped(text: str) -> str:
-    """The text without one pair of quotation marks enclosing all of it (they
-    give way to ours). A mark at one end only belongs to the words: Blinken's
-    quote ends with the close of "nothing for Europe without Europe"."""
-    inner = text[1:-1]
+    """The text without the quotation marks of the quotation itself (they
+    give way to ours): one pair enclosing all of it, or a lone opening mark
+    at its start or closing mark at its end with no other mark in the text
+    (the slice took the article's mark on one side only: “We need a result.).
+    A mark at one end that pairs with another inside belongs to the words:
+    Blinken's quote ends with the close of "nothing for Europe without
+    Europe"; "A" and "B" stays whole."""
     if len(text) >= 2 and text[0] in _MARKS and text[-1] in _MARKS:
-        if not any(mark in inner for mark in _MARKS):  # "A" and "B" stays whole
-            return inner
+        inner = text[1:-1]
+        return text if any(mark in inner for mark in _MARKS) else inner
+    if text[:1] in _OPENING and not any(mark in text[1:] for mark in _MARKS):
+        return text[1:]
+    if text[-1:] in _CLOSING and not any(mark in text[:-1] for mark in _MARKS):
+        return text[:-1]
     return text
 
 

@@ -1,0 +1,152 @@
+"""Export writers: one registry, one entry per format, each writing to a
+text stream.
+
+`WRITERS` maps a format's name to its `Writer` (name, file extensions, a
+one-line description, the function). `writer_for(name_or_path)` picks one
+by name or by a file's extension (`.md .csv .json .jsonl .csl.json`, as
+VisiData's save does); `write(...)` runs it. The CLI's `export` and the
+TUI's export key both come through here: adding a format is one entry below
+and its test.
+
+Every quote row carries `kind`, `note`, the speaker's title as the article
+gives it and the paragraph locator (`paragraph`, `paragraph_end`); see
+`records` for the JSON shape, `brief` for the Markdown, `csl` for CSL-JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, TextIO
+
+from .brief import GROUP_BY, GroupBy, write_brief, write_chronology
+from .cite import Citer
+from .csl import csl_item
+from .paragraphs import ParagraphIndex
+from .query import Index, Result
+from .records import quote_record, to_document
+
+CSV_FIELDS = (
+    "id", "speaker", "speaker_id", "delegation", "event", "venue", "date", "kind",
+    "topics", "source", "file", "start", "end", "text", "speaker_title",
+    "speaker_title_verbatim", "said", "same_as",
+    # added with issue 11 (columns are only ever appended)
+    "note", "paragraph", "paragraph_end", "anchoring", "disagreements",
+    "delegation_name", "event_title", "venue_name", "source_title",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a writer may be asked beyond the records: the brief's grouping."""
+
+    group_by: GroupBy = "event"
+
+
+WriteFn = Callable[[Index, Result, TextIO, Options], None]
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One export format."""
+
+    name: str
+    extensions: tuple[str, ...]
+    """File name endings that choose it (lower case, with the dot)."""
+    description: str
+    write: WriteFn
+    lists: Literal["quotes", "events"] = "quotes"
+    """What it writes a record per: quotes (and assessments), or events."""
+
+
+def _json(index: Index, result: Result, out: TextIO, _: Options) -> None:
+    json.dump(to_document(index, result), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _jsonl(index: Index, result: Result, out: TextIO, _: Options) -> None:
+    paragraphs = ParagraphIndex(index.dataset.texts)
+    for i in result.quotes:
+        out.write(json.dumps(quote_record(index, i, paragraphs), ensure_ascii=False) + "\n")
+
+
+_CSV_BOOL = {True: "true", False: "false", None: ""}
+
+
+def _csv(index: Index, result: Result, out: TextIO, _: Options) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    paragraphs = ParagraphIndex(index.dataset.texts)
+    for i in result.quotes:
+        row = quote_record(index, i, paragraphs)
+        for key in ("topics", "same_as", "disagreements"):
+            row[key] = ";".join(row[key])
+        row["speaker_title_verbatim"] = _CSV_BOOL[row["speaker_title_verbatim"]]
+        writer.writerow(row)
+
+
+def _markdown(index: Index, result: Result, out: TextIO, options: Options) -> None:
+    write_brief(index, result, out, group_by=options.group_by)
+
+
+def _chronology(index: Index, result: Result, out: TextIO, _: Options) -> None:
+    write_chronology(index, result, out)
+
+
+def _csl_json(index: Index, result: Result, out: TextIO, _: Options) -> None:
+    citer = Citer(index)
+    items = [csl_item(citer.quote(i)) for i in result.quotes]
+    items += [csl_item(citer.assessment(i)) for i in result.assessments]
+    json.dump(items, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+WRITERS: dict[str, Writer] = {
+    w.name: w
+    for w in (
+        Writer("json", (".json",), "one document: sources, people, events, quotes, "
+               "assessments, disagreements", _json),
+        Writer("jsonl", (".jsonl",), "one quote per line", _jsonl),
+        Writer("csv", (".csv",), "one quote per row", _csv),
+        Writer("markdown", (".md", ".markdown"), "a brief to paste, grouped by event "
+               "or speaker, with citations", _markdown),
+        Writer("csl-json", (".csl.json",), "CSL-JSON items for Zotero or pandoc "
+               "--citeproc", _csl_json),
+        Writer("chronology", (), "the events in date order, with their articles "
+               "(Markdown)", _chronology, "events"),
+    )
+}  # fmt: skip
+FORMATS = tuple(WRITERS)
+QUOTE_FORMATS = tuple(name for name, w in WRITERS.items() if w.lists == "quotes")
+
+
+def writer_for(name_or_path: str) -> Writer:
+    """The writer named `name_or_path`, else the one whose extension ends it
+    (the longest: `x.csl.json` is CSL-JSON, not JSON). ValueError otherwise."""
+    if name_or_path in WRITERS:
+        return WRITERS[name_or_path]
+    lower = name_or_path.lower()
+    found = [(len(ext), w) for w in WRITERS.values() for ext in w.extensions if lower.endswith(ext)]
+    if found:
+        return max(found, key=lambda pair: pair[0])[1]
+    extensions = " ".join(ext for w in WRITERS.values() for ext in w.extensions)
+    raise ValueError(
+        f"unknown format {name_or_path!r}; choose from {', '.join(WRITERS)} "
+        f"(or a file name ending {extensions})"
+    )
+
+
+def write(
+    index: Index,
+    result: Result,
+    fmt: str,
+    out: TextIO,
+    *,
+    group_by: GroupBy = "event",
+) -> None:
+    """Write `result` to `out` in format `fmt` (a name or a file name)."""
+    if group_by not in GROUP_BY:
+        raise ValueError(f"unknown grouping {group_by!r}; choose from {', '.join(GROUP_BY)}")
+    writer_for(fmt).write(index, result, out, Options(group_by=group_by))
