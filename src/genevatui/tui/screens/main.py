@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-import msgspec
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,9 +22,7 @@ from ...core.chips import chips
 from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
-from ...core.reports import position
-from ...core.search import parse
-from ...core.spans import Span, SpanIndex, Target, anchors_of
+from ...core.spans import Target
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
@@ -38,6 +35,7 @@ from ..widgets.virtual_list import EMPTY
 from .filter_dialogs import pick_dates, pick_values
 from .layout import ListPane
 from .record_screen import RecordScreen, article_label
+from .text_search import NOTES_BINDING, SEARCH_BINDING, TextSearch
 
 NARROW = 110  # below this many columns one list shows at a time, over the source
 
@@ -61,7 +59,7 @@ class MainScreen(RecordScreen):
     layout keys (LayoutScreen, RecordScreen's base) arrange the panes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="main.search"),
+        SEARCH_BINDING,
         Binding("s", "pick('speaker')", "Speaker", id="main.speaker"),
         Binding("v", "pick('venue')", "Venue", show=False, id="main.venue"),
         Binding("d", "pick('delegation')", "Delegation", show=False, id="main.delegation"),
@@ -86,14 +84,7 @@ class MainScreen(RecordScreen):
         Binding("left_square_bracket", "back", "Back", id="main.back"),
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
-        Binding(
-            "ctrl+n",
-            "toggle_notes",
-            "Search notes",
-            tooltip="Text search: also in the curator's notes, or not (in the box too)",
-            show=False,
-            id="main.search_notes",
-        ),
+        NOTES_BINDING,
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
@@ -117,10 +108,8 @@ class MainScreen(RecordScreen):
         self.set_reactive(MainScreen.filter, flt)
         self.goto = goto
         self.history = jump_history()  # places are (target, filter)
-        self.search_before = ""
+        self.search = TextSearch(self)
         self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
-        # The source pane's own span type, built by the core's index.
-        self._spans = SpanIndex(index.dataset, Span)
         self.orphan_count = len(index.dataset.orphans)
 
     def compose(self) -> ComposeResult:
@@ -159,7 +148,7 @@ class MainScreen(RecordScreen):
         statements = self.query_one(Statements)
         timeline = self.query_one(Timeline)
         timeline.narrowed = flt.events[0] if len(flt.events) == 1 else None
-        self._highlight(flt)
+        self.search.highlight(flt)
         self.why = "" if result.quotes or result.assessments else self.index.why_empty(flt)
         statements.empty_message = self.why
         timeline.empty_message = self.why or EMPTY  # no statement, no event: the same why
@@ -214,37 +203,22 @@ class MainScreen(RecordScreen):
             self.show_source(self.shown, allowed[0].anchor.source)
         return bool(allowed)
 
+    # -- text search (issue 10 §1): `TextSearch` does it -----------------------
     def action_search(self) -> None:
-        self.search_before = self.filter.text
-        self.query_one(FilterBar).open_search(self.filter.text)
+        self.search.open()
 
     @on(FilterBar.SearchChanged)
     def _search_changed(self, event: FilterBar.SearchChanged) -> None:
-        self.filter = self.filter.with_text(event.text)
-        if event.final:
-            self._leave_search()
+        self.search.changed(event.text, event.final)
 
     @on(FilterBar.SearchLeft)
-    def _search_left(self, event: FilterBar.SearchLeft) -> None:
-        # escape abandons what was typed since `/`; enter is the way to keep it
-        self.filter = self.filter.with_text(self.search_before)
-        self._leave_search()
-
-    def _leave_search(self) -> None:
-        self.query_one(FilterBar).close_search()
-        self.query_one(Statements).focus()
-
-    # -- text search: matches marked, notes searched (issue 10 §1) -----------
-    def _highlight(self, flt: Filter) -> None:
-        query = parse(flt.text)
-        self.query_one(Statements).highlight(query)
-        self.query_one(SourceView).highlight(query)
+    def _search_left(self) -> None:
+        self.search.left()
 
     def action_toggle_notes(self) -> None:
-        self.filter = msgspec.structs.replace(self.filter, in_notes=not self.filter.in_notes)
-        where = "words and the curator's notes" if self.filter.in_notes else "words only"
-        self.notify(f"Text search: {where} (ctrl+n)", timeout=3)
+        self.search.toggle_notes()
 
+    # -- the other filters: clear, pickers, dates, the palette ------------------
     def action_clear(self) -> None:
         self.filter = Filter()
 
@@ -351,34 +325,6 @@ class MainScreen(RecordScreen):
             self.filter = Filter()
         pane.move_to_key(key)
         self.show_source(target)
-
-    def show_source(self, target: Target, source: str | None = None) -> None:
-        """Show `target`'s passage, in article `source` when it has one there."""
-        dataset = self.index.dataset
-        info = self.query_one(SourceInfo)
-        anchors = anchors_of(dataset, target)
-        reports = self.reports.of(target)  # one passage per article reporting it
-        at = position(reports, target, source)
-        if at < 0:
-            why = (
-                "This passage is no longer in its article (the article changed): "
-                "an orphan, shown nowhere. `o` lists the orphans."
-                if anchors
-                else "This event has no source passage."
-            )
-            self.query_one(SourceView).clear(why)
-            info.update(describe(self.index, target))
-            self.shown, self.shown_source = target, None
-            return
-        anchor = reports[at].anchor
-        spans, current = self._spans.spans_for(target, anchor)
-        title = self.index.sources[anchor.source].title
-        article = article_label(self.reports, target, anchor.source)
-        self.query_one(SourceView).show(
-            title, dataset.texts[anchor.source], spans, current, article
-        )
-        info.update(describe(self.index, target))
-        self.shown, self.shown_source = target, anchor.source
 
     def action_passage(self, step: int) -> None:
         source = self.query_one(SourceView)

@@ -2,9 +2,10 @@
 everything about it (`i`), the readings of the disagreements about it
 (`g`), and the other articles reporting it (`<`/`>`).
 
-`MainScreen` builds on this: it owns the selection (`shown`, and
-`shown_source`, the article it is shown in) and says how to show a record
-and how to jump to one.
+It holds the selection (`shown`, and `shown_source`, the article it is
+shown in) and shows a record (`show_source`: its passage in the source, its
+citation block above). `MainScreen` builds on this: it owns the filter and
+the history, and says how to jump to a record.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from textual.binding import Binding, BindingType
 from ...core.disagreements import concerning
 from ...core.query import Index
 from ...core.reports import Reports, position
-from ...core.spans import Target
+from ...core.spans import Span, SpanIndex, Target, anchors_of
+from ..describe import describe
+from ..widgets.source_info import SourceInfo
+from ..widgets.source_view import SourceView
 from .layout import LayoutScreen
 
 
@@ -69,18 +73,45 @@ class RecordScreen(LayoutScreen):
         """The record whose passage the source shows (None: nothing)."""
         self.shown_source: str | None = None
         """The article it is shown in (a record may be in several)."""
+        # The source pane's own span type, built by the core's index.
+        self._spans = SpanIndex(index.dataset, Span)
 
     # What the main screen provides.
     def jump(self, target: Target) -> None:
-        raise NotImplementedError
-
-    def show_source(self, target: Target, source: str | None = None) -> None:
         raise NotImplementedError
 
     def _leaving(self) -> bool:
         """True once the app is exiting: a modal pushed now would be torn
         down half-built (keys typed with `q` are dropped by the app too)."""
         return bool(getattr(self.app, "exiting", False))
+
+    def show_source(self, target: Target, source: str | None = None) -> None:
+        """Show `target`'s passage, in article `source` when it has one there."""
+        dataset = self.index.dataset
+        info = self.query_one(SourceInfo)
+        anchors = anchors_of(dataset, target)
+        reports = self.reports.of(target)  # one passage per article reporting it
+        at = position(reports, target, source)
+        if at < 0:
+            why = (
+                "This passage is no longer in its article (the article changed): "
+                "an orphan, shown nowhere. `o` lists the orphans."
+                if anchors
+                else "This event has no source passage."
+            )
+            self.query_one(SourceView).clear(why)
+            info.update(describe(self.index, target))
+            self.shown, self.shown_source = target, None
+            return
+        anchor = reports[at].anchor
+        spans, current = self._spans.spans_for(target, anchor)
+        title = self.index.sources[anchor.source].title
+        article = article_label(self.reports, target, anchor.source)
+        self.query_one(SourceView).show(
+            title, dataset.texts[anchor.source], spans, current, article
+        )
+        info.update(describe(self.index, target))
+        self.shown, self.shown_source = target, anchor.source
 
     def action_details(self) -> None:
         if self.shown is None or self._leaving():
