@@ -26,7 +26,7 @@ from ...core.spans import Target
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
-from ..widgets.pane_tabs import Pane, PaneTabs
+from ..widgets.pane_tabs import PaneTabs
 from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
@@ -359,25 +359,3 @@ class MainScreen(RecordScreen):
         from .orphans import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.index))
-
-    # -- layout (issue 10 §3): a list that takes the focus agrees with the source
-    def pane_focused(self, pane: Pane) -> None:
-        """A list took the focus: when the source shows one of its kind (an
-        event for the timeline), the cursor goes to it; when it shows the
-        other kind, the source shows the cursor's item (after `enter` on an
-        event, `2` shows the statement under the statements' cursor)."""
-        if pane == "source" or self.shown is None:
-            return
-        kind, key = self.shown
-        if pane == "timeline":
-            timeline = self.query_one(Timeline)
-            if kind == "event":
-                timeline.move_to_key(key)
-            elif (at := timeline.cursor_key) is not None:
-                self.show_source(("event", at))
-            return
-        statements = self.query_one(Statements)
-        if kind in ("quote", "assessment"):  # a reading is in no list
-            statements.move_to_key(statements.key_of(kind, key))
-        elif (at := statements.cursor_key) is not None:
-            self.show_source(statements.target_of(at))

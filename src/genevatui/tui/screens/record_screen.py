@@ -4,7 +4,8 @@ everything about it (`i`), the readings of the disagreements about it
 
 It holds the selection (`shown`, and `shown_source`, the article it is
 shown in) and shows a record (`show_source`: its passage in the source, its
-citation block above). `MainScreen` builds on this: it owns the filter and
+citation block above), and a list that takes the focus agrees with it
+(`pane_focused`). `MainScreen` builds on this: it owns the filter and
 the history, and says how to jump to a record.
 """
 
@@ -19,8 +20,11 @@ from ...core.query import Index
 from ...core.reports import Reports, position
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
+from ..widgets.pane_tabs import Pane
 from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
+from ..widgets.statements import Statements
+from ..widgets.timeline import Timeline
 from .layout import LayoutScreen
 
 
@@ -112,6 +116,28 @@ class RecordScreen(LayoutScreen):
         )
         info.update(describe(self.index, target))
         self.shown, self.shown_source = target, anchor.source
+
+    # -- layout (issue 10 §3): a list that takes the focus agrees with the source
+    def pane_focused(self, pane: Pane) -> None:
+        """A list took the focus: when the source shows one of its kind (an
+        event for the timeline), the cursor goes to it; when it shows the
+        other kind, the source shows the cursor's item (after `enter` on an
+        event, `2` shows the statement under the statements' cursor)."""
+        if pane == "source" or self.shown is None:
+            return
+        kind, key = self.shown
+        if pane == "timeline":
+            timeline = self.query_one(Timeline)
+            if kind == "event":
+                timeline.move_to_key(key)
+            elif (at := timeline.cursor_key) is not None:
+                self.show_source(("event", at))
+            return
+        statements = self.query_one(Statements)
+        if kind in ("quote", "assessment"):  # a reading is in no list
+            statements.move_to_key(statements.key_of(kind, key))
+        elif (at := statements.cursor_key) is not None:
+            self.show_source(statements.target_of(at))
 
     def action_details(self) -> None:
         if self.shown is None or self._leaving():
