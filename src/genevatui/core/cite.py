@@ -201,7 +201,7 @@ class Citer:
             record="assessment",
             id=item.id,
             kind="assessment",
-            words=dataset.texts[item.source][anchor.start : anchor.end],
+            words=dataset.words(anchor),
             speaker=party.name,
             speaker_title=None,
             title_verbatim=None,

@@ -56,7 +56,7 @@ def readings_of(dataset: Dataset, disagreement: int) -> list[ReadingView]:
             disagreement=item,
             reading=reading,
             anchor=anchor,
-            text=dataset.texts[anchor.source][anchor.start : anchor.end],
+            text=dataset.words(anchor),
         )
         for j, (reading, anchor) in enumerate(zip(item.readings, anchors, strict=True))
     ]

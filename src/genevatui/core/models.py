@@ -298,6 +298,11 @@ class Dataset(msgspec.Struct, frozen=True):
     reading_anchors: tuple[tuple[Anchor, ...], ...] = ()
     """One tuple per disagreement, one anchor per reading."""
 
+    def words(self, anchor: Anchor) -> str:
+        """The article's characters `anchor` covers (its record's words as
+        the article gives them; empty for an orphan)."""
+        return self.texts[anchor.source][anchor.start : anchor.end]
+
     def all_anchors(self) -> list[Anchor]:
         """Every passage's anchor: quotes, event passages, assessments, then
         disagreement readings (the order `validate` counts and the cache

@@ -99,7 +99,7 @@ def assessment_record(
         "file": source.file,
         "start": anchor.start,
         "end": anchor.end,
-        "text": dataset.texts[item.source][anchor.start : anchor.end],
+        "text": dataset.words(anchor),
         "event": item.event,
         "topics": list(item.topics),
         "date": index.assessment_date(i),
@@ -125,7 +125,7 @@ def disagreement_record(index: Index, i: int) -> dict[str, Any]:
                 "file": source.file,
                 "start": anchor.start,
                 "end": anchor.end,
-                "text": dataset.texts[reading.source][anchor.start : anchor.end],
+                "text": dataset.words(anchor),
                 "anchoring": anchor.status,
                 "note": reading.note,
             }

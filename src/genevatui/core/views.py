@@ -106,7 +106,7 @@ def quote_view(index: Index, i: int) -> QuoteView:
         file=source.file,
         start=anchor.start,
         end=anchor.end,
-        text=dataset.texts[quote.source][anchor.start : anchor.end],
+        text=dataset.words(anchor),
         note=quote.note,
         same_as=quote.same_as,
         anchoring=anchor.status,

@@ -110,7 +110,7 @@ def _assessment(out: Text, index: Index, key: int) -> None:
     _field(out, "About the position of", party.name)
     anchor = index.dataset.assessment_anchors[key]
     placed = anchor.status != "orphan"  # then the article's own characters, as for quotes
-    words = index.dataset.texts[item.source][anchor.start : anchor.end] if placed else item.text
+    words = index.dataset.words(anchor) if placed else item.text
     _field(out, "The article's words", words)
     _field(out, "Delegation", index.delegations[party.delegation].name)
     _field(out, "Kind", "the article's own words about the party, not a statement by them")
