@@ -91,6 +91,8 @@ def chips(index: Index, flt: Filter) -> list[Chip]:
     if flt.text:
         # "text (+notes)": the words are looked for in the curator's notes too
         result.append(Chip("text (+notes)" if flt.in_notes else "text", shown(flt.text)))
+    if flt.marked:
+        result.append(Chip("marked", "only"))
     return result
 
 
@@ -119,6 +121,8 @@ def parts(index: Index, flt: Filter) -> Iterator[Part]:
         yield Part("date", name, flt.with_dates(None, None))
     if flt.text:
         yield Part("text", f"text “{shown(flt.text)}”", flt.with_text(""))
+    if flt.marked:
+        yield Part("marked", "marked only", flt.with_marked(False))
 
 
 def statement_count(index: Index, flt: Filter) -> int:
@@ -135,6 +139,8 @@ def why_empty(index: Index, flt: Filter) -> str:
     found = list(parts(index, flt))
     if not found:
         return "The dataset has no statements."
+    if flt.marked and not any(index.marked.values()):
+        return "Nothing is marked yet: m marks the selected statement or event."
     head = "No statement matches " + " + ".join(p.name for p in found)
     if len(found) == 1:
         return f"{head}. x clears it."

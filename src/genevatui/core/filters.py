@@ -83,6 +83,10 @@ class Filter(Kinds, frozen=True, kw_only=True, forbid_unknown_fields=True):
     date_to: str | None = None
     exclude: Exclusion = msgspec.field(default_factory=Exclusion)
     """Values filtered out, per kind."""
+    marked: bool = False
+    """Only what the user marked (issue 11 §2): the marked ids are the
+    Index's (`Index.set_marked`), not the filter's, so a saved session
+    keeps "marked only" and sees the marks as they are now."""
 
     @property
     def is_empty(self) -> bool:
@@ -107,6 +111,10 @@ class Filter(Kinds, frozen=True, kw_only=True, forbid_unknown_fields=True):
     def without(self, kind: FilterKind) -> Filter:
         """This filter with no value of `kind`, kept or filtered out."""
         return self.with_values(kind, ()).excluding(kind, ())
+
+    def with_marked(self, marked: bool) -> Filter:
+        """This filter keeping only what is marked, or not."""
+        return msgspec.structs.replace(self, marked=marked)
 
     def with_dates(self, date_from: str | None, date_to: str | None) -> Filter:
         """This filter with its date range replaced (None: that end open)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
@@ -72,6 +72,9 @@ class Index:
         self._build_quotes(spec.quotes, pre)
         self._build_events(spec.events)
         self._memo: OrderedDict[tuple[Filter, bool], Result] = OrderedDict()
+        self.marked: dict[str, frozenset[str]] = {}
+        """The ids the user marked, per kind ("quote", "assessment",
+        "event"): what `Filter.marked` keeps. Set with `set_marked`."""
 
     def precomputed(self) -> Precomputed:
         return Precomputed(self.q_key, self.quote_order, self.statement_order)
@@ -293,6 +296,16 @@ class Index:
 
         return why_empty(self, flt)
 
+    def set_marked(self, marked: Mapping[str, Iterable[str]]) -> None:
+        """The ids now marked, per kind. Results kept for "marked only"
+        filters are dropped: they answered for the marks as they were."""
+        new = {kind: frozenset(ids) for kind, ids in marked.items()}
+        if new == self.marked:
+            return
+        self.marked = new
+        for key in [k for k in self._memo if k[0].marked]:
+            del self._memo[key]
+
     # -- evaluation -----------------------------------------------------
     def _criteria(self, flt: Kinds) -> Criteria:
         return {kind: self._resolve_all(kind, flt.values(kind)) for kind in FILTER_KINDS}
@@ -399,4 +412,20 @@ class Index:
             )
             events = [i for i in events if i in keep]
         assessments = self.assessments.scan(c, query, lo, hi, assessments, flt.in_notes, out)
+        if flt.marked:
+            quotes, events, assessments = self._marked_only(quotes, events, assessments)
         return Result(list(quotes), list(events), list(assessments))
+
+    def _marked_only(
+        self, quotes: Iterable[int], events: Iterable[int], assessments: Iterable[int]
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Of these, only the marked ones. An event is kept only when it is
+        marked itself: a marked quote does not bring its event along, as
+        lnav's "marked only" keeps exactly the marked lines."""
+        spec, none = self.dataset.spec, frozenset[str]()
+        q, e, a = (self.marked.get(k, none) for k in ("quote", "event", "assessment"))
+        return (
+            [i for i in quotes if spec.quotes[i].id in q],
+            [i for i in events if spec.events[i].id in e],
+            [i for i in assessments if spec.assessments[i].id in a],
+        )
