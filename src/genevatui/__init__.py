@@ -43,10 +43,11 @@ def create_app(
     from .core import cache
     from .core.bundled import bundled_dataset
     from .core.filters import Filter
+    from .core.marks import MarkStore
     from .core.models import Dataset
     from .core.query import Index
     from .core.session import SESSION_MODES
-    from .tui.app import GenevaApp
+    from .tui.app import GenevaApp, UserFiles
 
     if flt is None:
         flt = Filter()
@@ -54,6 +55,9 @@ def create_app(
         raise TypeError(f"create_app: flt must be a Filter, not {type(flt).__name__}")
     if session not in SESSION_MODES:
         raise ValueError(f"create_app: session must be one of {SESSION_MODES}, not {session!r}")
+    # A dataset given as an object or on standard input has no file to key
+    # the user's marks and session by: they are kept in memory only.
+    user = UserFiles(MarkStore(None), None, "off")
     if isinstance(data, Dataset):
         index = Index(data)
     else:
@@ -61,6 +65,8 @@ def create_app(
 
         path = Path(data or bundled_dataset())
         stdin = bool(data) and is_stdin(str(data))
+        if not stdin:
+            user = UserFiles(MarkStore.for_dataset(path), path, session)
         entry = None if stdin else cache.read(path)
         if stdin:
             from .core.loader import load_index
@@ -77,7 +83,7 @@ def create_app(
 
                 return load_index(path, progress=progress, read_cache=False)
 
-            return GenevaApp(None, flt, goto, loader=loader, label=str(path))
+            return GenevaApp(None, flt, goto, loader=loader, label=str(path), user=user)
         else:
             from .core.loader import load_index  # PyYAML is needed only here
 
@@ -85,7 +91,7 @@ def create_app(
     index.check(flt)
     if goto:
         index.target(goto)
-    return GenevaApp(index, flt, goto)
+    return GenevaApp(index, flt, goto, user=user)
 
 
 def _size(path: Path) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -14,8 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from ..core.filters import Filter
+from ..core.marks import MARK_KINDS, MarkStore
 from ..core.problems import DatasetError
 from ..core.query import Index, UnknownName
+from ..core.session import SessionMode
 from ..core.text import shown
 from .screens.main import MainScreen
 
@@ -28,6 +32,18 @@ EXIT_INTERRUPTED = 130
 # pays only for what the first frame shows. The palette's own commands
 # belong to the main screen (`MainScreen.COMMANDS`).
 Loader = Callable[[Progress], Index]
+
+
+@dataclass(frozen=True, slots=True)
+class UserFiles:
+    """What the app keeps of the user's for this dataset (issue 11): the
+    marks and notes (`marks`; in memory only when the dataset has no file),
+    the dataset's path that keys the session (None: none), and what to do
+    with the saved session (`SessionMode`)."""
+
+    marks: MarkStore
+    path: Path | None
+    session: SessionMode
 
 
 class _Abandoned(BaseException):
@@ -85,8 +101,10 @@ class GenevaApp(App[None]):
         *,
         loader: Loader | None = None,
         label: str = "",
+        user: UserFiles | None = None,
     ) -> None:
         super().__init__()
+        self.user = user or UserFiles(MarkStore(None), None, "off")
         self.index = index
         self.initial_filter = flt or Filter()
         self.goto = goto
@@ -164,6 +182,7 @@ class GenevaApp(App[None]):
             self._fail([f"genevatui: {exc}"], 2)
             return
         self.index = index
+        self.marks_changed()
         if self.loader is not None:  # the loading screen is showing
             self.switch_screen(MainScreen(index, self.initial_filter, target))
         else:
@@ -221,6 +240,12 @@ class GenevaApp(App[None]):
             return
         self.problems = lines
         self.exit(return_code=code)
+
+    def marks_changed(self) -> None:
+        """Tell the index what is marked now (its "marked only" filter)."""
+        if self.index is not None:
+            marks = self.user.marks
+            self.index.set_marked({kind: marks.marked_ids(kind) for kind in MARK_KINDS})
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen
