@@ -8,10 +8,19 @@ unknown id: one line naming it, with the closest ids).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TextIO
 
+from .cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subcommands,
+    add_data,
+    load_index_or_code,
+    say,
+    write_data,
+)
 from .core.cite import CITE_FORMATS, Citer, render
+from .core.query import Index, UnknownName
 
 _HELP = (
     "plain (default): who, the words, when and where, the article and the "
@@ -21,7 +30,7 @@ _HELP = (
 )
 
 
-def add_cite_parser(sub: Any, add_data: Callable[[argparse.ArgumentParser, object], None]) -> None:
+def add_cite_parser(sub: Subcommands) -> None:
     """Add the `cite` subcommand to the subparsers `sub`."""
     parser = sub.add_parser(
         "cite",
@@ -37,29 +46,20 @@ def add_cite_parser(sub: Any, add_data: Callable[[argparse.ArgumentParser, objec
     )
 
 
-def cite_text(args: argparse.Namespace, index: Any) -> str:
+def cite_text(args: argparse.Namespace, index: Index) -> str:
     """The citation `args` ask for; `UnknownName` for an unknown id."""
     return render(Citer(index).find(args.id), args.cite_format)
 
 
-def run_cite(
-    args: argparse.Namespace,
-    load: Callable[[argparse.Namespace, TextIO], tuple[int, Any]],
-    write: Callable[[str, TextIO], None],
-    say: Callable[[str, TextIO], None],
-    out: TextIO,
-    err: TextIO,
-) -> int:
-    """Load the dataset (`load` reports its problems), cite, write `out`."""
-    from .core.query import UnknownName
-
-    code, index = load(args, err)
+def run_cite(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Load the dataset (its problems are printed), cite, write `out`."""
+    code, index = load_index_or_code(args, err)
     if index is None:
         return int(code)
     try:
         text = cite_text(args, index)
     except UnknownName as exc:
         say(f"genevatui: {exc}", err)
-        return 2
-    write(text, out)
-    return 0
+        return EXIT_USAGE
+    write_data(text, out)
+    return EXIT_OK

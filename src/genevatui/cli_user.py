@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TextIO
 
+from .cli_common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Subcommands, load_index_or_code, say
 from .core.files import is_stdin
 from .core.marks import MarkStore, listing
 from .core.settings import config_path, load_settings
 from .core.text import shown
 from .core.userfiles import data_dir
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-Say = Callable[[str, TextIO], None]
 
-
-def add_commands(sub: argparse._SubParsersAction[Any]) -> list[str]:
+def add_commands(sub: Subcommands) -> list[str]:
     """Add `marks` and `config` to the subcommands; return the names of
     those that take `--data` (the caller adds it, as for its own)."""
     marks = sub.add_parser(
@@ -47,16 +44,16 @@ def add_commands(sub: argparse._SubParsersAction[Any]) -> list[str]:
     return ["marks"]
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO, say: Say) -> int | None:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int | None:
     """Run `marks` or `config` if that is the command; None otherwise."""
     if args.command == "config":
-        return _config(args, out, err, say)
+        return _config(args, out, err)
     if args.command == "marks":
-        return _marks(args, out, err, say)
+        return _marks(args, out, err)
     return None
 
 
-def _config(args: argparse.Namespace, out: TextIO, err: TextIO, say: Say) -> int:
+def _config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path = config_path()
     if args.path:
         say(str(path), out)
@@ -70,14 +67,13 @@ def _config(args: argparse.Namespace, out: TextIO, err: TextIO, say: Say) -> int
     return EXIT_DATA if problems else EXIT_OK
 
 
-def _marks(args: argparse.Namespace, out: TextIO, err: TextIO, say: Say) -> int:
-    from .cli import _load_index  # the dataset loads and fails as for export
+def _marks(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .core.bundled import bundled_dataset
 
     if args.data and is_stdin(args.data):
         say("genevatui: marks are kept per dataset file; standard input has none", err)
         return EXIT_USAGE
-    code, index = _load_index(args, err)
+    code, index = load_index_or_code(args, err)
     if index is None:
         return code
     path = args.data or bundled_dataset()

@@ -1,0 +1,91 @@
+"""`genevatui export`: what passes the filters (or the user's marks, or the
+chronology of events) written to stdout in one of the writers' formats.
+Never imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from .cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    Subcommands,
+    add_data,
+    add_filters,
+    dates_ok,
+    filter_from_args,
+    load_index_or_code,
+    say,
+    write_data,
+)
+from .core.brief import GROUP_BY
+from .core.bundled import bundled_dataset
+from .core.export import export
+from .core.files import is_stdin
+from .core.marks import MARK_KINDS, MarkStore, listing
+from .core.writers import FORMATS
+
+_FORMAT_HELP = (
+    "json (default): one document with the sources, people, matching events and "
+    "quotes; jsonl: one quote per line; csv: one quote per row; markdown: a brief "
+    "with citations; csl-json: CSL-JSON items (Zotero, pandoc --citeproc); "
+    "chronology: the events in date order with their articles. Always UTF-8"
+)
+
+
+def add_export_parser(sub: Subcommands) -> None:
+    """Add the `export` subcommand to the subparsers `sub`."""
+    parser = sub.add_parser(
+        "export",
+        help="write quotes to stdout",
+        description="Write the quotes (and, in json, the events) that pass the filters to stdout.",
+    )
+    add_data(parser, argparse.SUPPRESS)
+    parser.add_argument("--format", choices=FORMATS, default="json", help=_FORMAT_HELP)
+    parser.add_argument("--events", action="store_true", help="same as --format chronology")
+    parser.add_argument("--group-by", choices=GROUP_BY, default="event", help="markdown's groups")
+    parser.add_argument(
+        "--marked",
+        action="store_true",
+        help="only what you marked in the explorer (m) for this dataset; with the "
+        "filters, what you marked among what they keep",
+    )
+    add_filters(parser, sub=True)
+
+
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not dates_ok(args, err):
+        return EXIT_USAGE
+    code, index = load_index_or_code(args, err)
+    if index is None:
+        return code
+    flt = filter_from_args(args)
+    if args.marked:
+        if args.data and is_stdin(args.data):
+            say(
+                "genevatui: --marked: marks are kept per dataset file; standard input has none", err
+            )
+            return EXIT_USAGE
+        store = MarkStore.for_dataset(args.data or bundled_dataset(), autosave=False)
+        for line in store.warnings:
+            say(f"genevatui: warning: {line}", err)
+        index.set_marked({kind: store.marked_ids(kind) for kind in MARK_KINDS})
+        flt = flt.with_marked(True)
+        orphaned = [item for item in listing(store.marks(), index.dataset) if item.orphaned]
+        if orphaned:
+            say(
+                f"genevatui: warning: {len(orphaned)} mark(s) or note(s) name records no "
+                "longer in the dataset; they are kept (see `genevatui marks`)",
+                err,
+            )
+    dataset = index.dataset
+    fmt = "chronology" if args.events else args.format
+    write_data(export(dataset, fmt, flt, index, group_by=args.group_by), out)
+    if dataset.orphans:
+        say(
+            f"genevatui: warning: {len(dataset.orphans)} orphaned quote(s) left out "
+            "(their articles changed; see `genevatui validate`)",
+            err,
+        )
+    return EXIT_OK

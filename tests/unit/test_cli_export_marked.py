@@ -1,0 +1,65 @@
+"""`genevatui export --marked` (issue 11 §4): what the user marked in the
+explorer, from the marks file of that dataset, with the filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import call
+from linked_data import LINKED_YAML, make_linked
+
+from genevatui.core.marks import MarkStore
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return make_linked(tmp_path, LINKED_YAML)
+
+
+def exported_ids(out: str) -> list[str]:
+    return sorted(json.loads(line)["id"] for line in out.splitlines())
+
+
+def test_marked_exports_exactly_the_marked_quotes(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = MarkStore.for_dataset(data)
+    store.set_marked("quote", "sherman-door", True)
+    store.set_marked("quote", "ryabkov-result", True)
+    store.set_note("quote", "state-department-nothing", "a note is not a mark")
+    code, out, err = call(capsys, "export", "--data", str(data), "--marked", "--format", "jsonl")
+    assert (code, err) == (0, "")
+    assert exported_ids(out) == ["ryabkov-result", "sherman-door"]
+    # With a filter: the marked among what it keeps.
+    code, out, _ = call(
+        capsys, "export", "--data", str(data), "--marked", "--speaker", "sherman", "--format", "jsonl"
+    )
+    assert exported_ids(out) == ["sherman-door"]
+    # Without --marked the marks change nothing.
+    _, out, _ = call(capsys, "export", "--data", str(data), "--format", "jsonl")
+    assert len(out.splitlines()) == 4
+
+
+def test_no_marks_exports_nothing_and_orphans_are_named(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = call(capsys, "export", "--data", str(data), "--marked", "--format", "jsonl")
+    assert (code, out, err) == (0, "", "")
+    MarkStore.for_dataset(data).set_marked("quote", "no-longer-here", True)
+    code, out, err = call(capsys, "export", "--data", str(data), "--marked", "--format", "jsonl")
+    assert (code, out) == (0, "")
+    assert "1 mark(s) or note(s) name records no longer in the dataset" in err
+
+
+def test_marked_from_stdin_is_a_usage_error(
+    data: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.read_bytes())))
+    code, out, err = call(capsys, "export", "--data", "-", "--marked")
+    assert code == 2 and out == ""
+    assert err.strip() == "genevatui: --marked: marks are kept per dataset file; stdin has none"
