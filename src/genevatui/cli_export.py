@@ -57,16 +57,14 @@ def add_export_parser(sub: Subcommands) -> None:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not dates_ok(args, err):
         return EXIT_USAGE
+    if args.marked and args.data and is_stdin(args.data):
+        say("genevatui: --marked: marks are kept per dataset file; stdin has none", err)
+        return EXIT_USAGE
     code, index = load_index_or_code(args, err)
     if index is None:
         return code
     flt = filter_from_args(args)
     if args.marked:
-        if args.data and is_stdin(args.data):
-            say(
-                "genevatui: --marked: marks are kept per dataset file; standard input has none", err
-            )
-            return EXIT_USAGE
         store = MarkStore.for_dataset(args.data or bundled_dataset(), autosave=False)
         for line in store.warnings:
             say(f"genevatui: warning: {line}", err)

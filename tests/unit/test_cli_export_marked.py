@@ -33,9 +33,8 @@ def test_marked_exports_exactly_the_marked_quotes(
     assert (code, err) == (0, "")
     assert exported_ids(out) == ["ryabkov-result", "sherman-door"]
     # With a filter: the marked among what it keeps.
-    code, out, _ = call(
-        capsys, "export", "--data", str(data), "--marked", "--speaker", "sherman", "--format", "jsonl"
-    )
+    args = ("--marked", "--speaker", "sherman", "--format", "jsonl")
+    code, out, _ = call(capsys, "export", "--data", str(data), *args)
     assert exported_ids(out) == ["sherman-door"]
     # Without --marked the marks change nothing.
     _, out, _ = call(capsys, "export", "--data", str(data), "--format", "jsonl")
