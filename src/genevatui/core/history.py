@@ -7,7 +7,7 @@ shown under, so going back restores the filter too, never clears it.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from .filters import Filter
@@ -53,6 +53,12 @@ class History(Generic[T]):
             if place is not None and (not self._places or self._places[-1] != place):
                 self._places.append(place)
         self._pos = len(self._places) - 1
+
+    def restore(self, places: Iterable[T], pos: int) -> None:
+        """Start from a saved history (a session): `places`, standing at `pos`
+        (clamped to them; -1 when there are none)."""
+        self._places = list(places)
+        self._pos = min(max(pos, 0), len(self._places) - 1)
 
     def step(self, step: int, here: T | None = None) -> T | None:
         """Move `step` places (-1 back, 1 forward) and return the place there,

@@ -14,13 +14,17 @@ fresh: it never crashes on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import msgspec
 
+from .disagreements import first_reading, reading_at
 from .filters import Filter
+from .history import Place
+from .models import Assessment, Dataset, Event, Quote
+from .spans import Target, TargetKind
 from .userfiles import atomic_write, dataset_file, load_versioned
 
 FORMAT = "genevatui-session"
@@ -160,3 +164,65 @@ def checked_session(
     pos = max((n for n, i in enumerate(kept) if i <= session.history_pos), default=-1)
     history = tuple(session.history[i] for i in kept)
     return msgspec.structs.replace(session, filter=flt, history=history, history_pos=pos), warnings
+
+
+def ref_of(dataset: Dataset, target: Target) -> TargetRef:
+    """`target` by kind and id, as a session keeps it. A reading has no id of
+    its own: it is its disagreement's id and its place among the readings
+    (`geneva-head#2`, counted from 1)."""
+    kind, key = target
+    spec = dataset.spec
+    if kind == "quote":
+        return TargetRef(kind, spec.quotes[key].id)
+    if kind == "assessment":
+        return TargetRef(kind, spec.assessments[key].id)
+    if kind == "event":
+        return TargetRef(kind, spec.events[key].id)
+    disagreement, reading = reading_at(dataset, key)
+    return TargetRef(kind, f"{spec.disagreements[disagreement].id}#{reading + 1}")
+
+
+def target_of(dataset: Dataset, ref: TargetRef | None) -> Target | None:
+    """The target a saved `ref` names in `dataset` now; None when it is gone
+    (the curator removed or renamed it) or names no kind the app shows."""
+    if ref is None:
+        return None
+    spec = dataset.spec
+    if ref.kind == "reading":
+        name, _, number = ref.id.rpartition("#")
+        for i, d in enumerate(spec.disagreements):
+            if d.id == name and number.isdigit() and 0 < int(number) <= len(d.readings):
+                return ("reading", first_reading(dataset, i) + int(number) - 1)
+        return None
+    records: dict[str, Sequence[Quote | Assessment | Event]] = {
+        "quote": spec.quotes,
+        "assessment": spec.assessments,
+        "event": spec.events,
+    }
+    for key, record in enumerate(records.get(ref.kind, ())):
+        if record.id == ref.id:
+            return (cast(TargetKind, ref.kind), key)
+    return None
+
+
+def saved_places(dataset: Dataset, places: Iterable[Place]) -> tuple[SavedPlace, ...]:
+    """A jump history as a session keeps it."""
+    return tuple(SavedPlace(ref_of(dataset, target), flt) for target, flt in places)
+
+
+def restored_places(
+    dataset: Dataset, places: Sequence[SavedPlace], pos: int
+) -> tuple[list[Place], int]:
+    """A saved jump history as places of `dataset` now, and where the user
+    stood: a place whose target is gone is dropped, and the position moves
+    back with it."""
+    kept: list[Place] = []
+    new_pos = -1
+    for n, place in enumerate(places):
+        target = target_of(dataset, place.target)
+        if target is None:
+            continue
+        kept.append((target, place.filter))
+        if n <= pos:
+            new_pos = len(kept) - 1
+    return kept, new_pos

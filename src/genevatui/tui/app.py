@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from textual import events
@@ -22,6 +22,9 @@ from ..core.query import Index, UnknownName
 from ..core.session import SessionMode
 from ..core.text import shown
 from .screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from .session_keeper import SessionKeeper
 
 Progress = Callable[[str, float], None]
 EXIT_INTERNAL = 70  # EX_SOFTWARE, as the CLI uses for an unexpected error
@@ -183,10 +186,30 @@ class GenevaApp(App[None]):
             return
         self.index = index
         self.marks_changed()
+        flt, keeper = self._session(index)
+        screen = MainScreen(index, flt, target, keeper)
         if self.loader is not None:  # the loading screen is showing
-            self.switch_screen(MainScreen(index, self.initial_filter, target))
+            self.switch_screen(screen)
         else:
-            self.push_screen(MainScreen(index, self.initial_filter, target))
+            self.push_screen(screen)
+        for line in self.user.marks.warnings:
+            self.notify(line, severity="warning", timeout=10)
+
+    def _session(self, index: Index) -> tuple[Filter, SessionKeeper | None]:
+        """The filter to open with and the keeper of the saved session: the
+        command line's filter and no keeper when sessions are off."""
+        user = self.user
+        if user.session == "off" or user.path is None:
+            return self.initial_filter, None
+        from ..core.session import checked_session, load_session, starting_session
+        from .session_keeper import SessionKeeper
+
+        saved, warnings = load_session(user.path) if user.session == "restore" else (None, [])
+        start = starting_session(saved, self.initial_filter, fresh=user.session == "fresh")
+        start, more = checked_session(start, index.check)
+        for line in warnings + more:
+            self.notify(line, severity="warning", timeout=10)
+        return start.filter, SessionKeeper(user.path, start)
 
     def _load(self) -> None:
         """The loading thread: load, then hand the result to the UI thread.

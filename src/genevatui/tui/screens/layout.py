@@ -124,6 +124,11 @@ class LayoutScreen(Screen[None]):
         self.refresh_bindings()  # escape is bound only while reading
 
     @property
+    def focused_pane(self) -> Pane | None:
+        """The pane that last took the focus (None before any did)."""
+        return self._focused_pane
+
+    @property
     def narrow(self) -> bool:
         return self.has_class("-narrow")
 

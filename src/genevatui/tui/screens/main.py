@@ -8,7 +8,7 @@ is the core's `Index.run`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -36,6 +36,9 @@ from .filter_dialogs import pick_dates, pick_values
 from .layout import ListPane
 from .record_screen import RecordScreen, article_label
 from .text_search import NOTES_BINDING, SEARCH_BINDING, TextSearch
+
+if TYPE_CHECKING:
+    from ..session_keeper import SessionKeeper
 
 NARROW = 110  # below this many columns one list shows at a time, over the source
 
@@ -103,8 +106,15 @@ class MainScreen(RecordScreen):
     filter: reactive[Filter] = reactive(Filter, init=False)
     """The active filter; every pane is redrawn from it."""
 
-    def __init__(self, index: Index, flt: Filter, goto: Target | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        flt: Filter,
+        goto: Target | None = None,
+        keeper: SessionKeeper | None = None,
+    ) -> None:
         super().__init__(index)
+        self.keeper = keeper  # the saved session: restored, then kept (issue 11 §3)
         self.set_reactive(MainScreen.filter, flt)
         self.goto = goto
         self.history = jump_history()  # places are (target, filter)
@@ -134,6 +144,12 @@ class MainScreen(RecordScreen):
         first: ListPane = "timeline" if self.shown and self.shown[0] == "event" else "statements"
         self.list_pane = first  # before the focus: at narrow sizes it must not be hidden
         self.pane(first).focus()
+        if self.keeper is not None:
+            self.keeper.restore(self, select=self.goto is None)
+
+    def on_unmount(self) -> None:
+        if self.keeper is not None:
+            self.keeper.save(self)
 
     # -- filtering -------------------------------------------------------------
     def watch_filter(self, old: Filter, new: Filter) -> None:
