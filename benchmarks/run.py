@@ -113,7 +113,14 @@ def dataset(size: int, seed: int) -> Path:
 
 def spawn(args: list[str], cache_dir: Path) -> dict[str, Any]:
     """Run child.py with `args`; its stamps become seconds since the Popen."""
-    env = {**os.environ, "GENEVATUI_CACHE_DIR": str(cache_dir)}
+    # Never the user's marks, session or config (a saved theme or layout
+    # would change what is measured): fresh folders beside the cache.
+    env = {
+        **os.environ,
+        "GENEVATUI_CACHE_DIR": str(cache_dir),
+        "GENEVATUI_DATA_DIR": str(cache_dir / "user-data"),
+        "GENEVATUI_CONFIG_DIR": str(cache_dir / "user-config"),
+    }
     start = time.time()
     proc = subprocess.Popen(
         [sys.executable, str(CHILD), *args],
