@@ -252,3 +252,15 @@ def test_when_tmux_drops_the_copy_y_says_so_and_shows_the_text(
         assert app.screen.query_one("#copy-formats", OptionList).highlighted == 0
 
     run(create_app(MINI), body, SIZE)
+
+
+def test_y_and_Y_work_in_the_details_view() -> None:  # noqa: N802
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        main_screen(app).select_target(REPORTED)
+        await pilot.press("i", "y")
+        assert app.clipboard == cited("plain")
+        await pilot.press("Y", "down", "enter")
+        assert app.clipboard == cited("markdown")
+        assert type(app.screen).__name__ == "DetailsScreen"  # back where it was
+
+    run(create_app(MINI), body, SIZE)
