@@ -163,6 +163,8 @@ def test_write_to_file_writes_exactly_the_preview_and_asks_before_overwriting(
         await pilot.press("Y", "w")
         box = app.screen.query_one("#copy-path", Input)
         assert app.focused is box and box.value == "sherman-door.txt"
+        await pilot.press("q")  # typed in the box: it does not close the dialog
+        assert box.value == "q"  # (the offered name is selected: typing replaces it)
         await pilot.press("escape")  # back to the formats, the dialog stays
         await pilot.press("down", "w")
         assert box.value == "sherman-door.md"  # the format's extension
@@ -177,7 +179,7 @@ def test_write_to_file_writes_exactly_the_preview_and_asks_before_overwriting(
         hint = app.screen.query_one("#copy-hint", Static)
         assert "sherman-door.md exists: enter again overwrites it" in str(hint.render())
         assert target.read_text() == "mine" and isinstance(app.screen, CopyScreen)
-        await pilot.press("escape", "escape")  # keep it: nothing written
+        await pilot.press("escape", "q")  # keep it: nothing written; q closes
         assert target.read_text() == "mine" and not isinstance(app.screen, CopyScreen)
         await pilot.press("Y", "down", "w", "enter", "enter")
         assert target.read_text(encoding="utf-8") == cited("markdown")

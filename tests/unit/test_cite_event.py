@@ -53,7 +53,7 @@ def test_an_event_in_every_format(tmp_path: Path) -> None:
     c = Citer(load_index(path)).event(0)
     assert render(c, "plain") == (
         "Event: Geneva talks, 10 Jan 2022, Geneva\n"
-        "A test article: “Talks opened in Geneva on January 10.”\n"
+        "“Talks opened in Geneva on January 10.”\n"
         "The article's own account of the event, not a statement by anyone.\n"
         "Source: A test article\n"
         "Locator: ¶ 1, chars 0–37 of seeds/article.txt\n"

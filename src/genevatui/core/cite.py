@@ -291,7 +291,7 @@ def plain(c: Citation) -> str:
         head = f"{c.who}, {_REPORTED}: {c.words}"
     elif c.kind == "event":
         what = ", ".join(x for x in (c.speaker, c.when_where) if x)
-        head = f"Event: {what}\n{c.source.title}: {quoted(c.words)}\n{EVENT_LABEL}"
+        head = f"Event: {what}\n{quoted(c.words)}\n{EVENT_LABEL}"
     else:
         head = f"{c.source.title}: {quoted(c.words)}\n{ASSESSMENT_LABEL.format(who=c.who)}"
     lines = [head]

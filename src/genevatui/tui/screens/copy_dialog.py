@@ -31,7 +31,7 @@ FORMAT_LABELS = {
 """What each of `CITE_FORMATS` is called on screen."""
 EXTENSIONS = {"plain": ".txt", "markdown": ".md", "csl-json": ".json", "bare": ".txt"}
 
-HINT = "↑↓ format · enter copy · w to a file · tab/mouse select text · esc close"
+HINT = "↑↓ format · enter copy · w to a file · tab/mouse select text · q close"
 WRITE_HINT = "enter write · escape back"
 
 
@@ -45,7 +45,7 @@ class CopyScreen(ModalScreen[None]):
     above the list) says why the dialog opened by itself."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="copy_dialog.close"),
+        Binding("escape,q", "close", "Close", id="copy_dialog.close"),
         Binding("w", "write", "Write to file", id="copy_dialog.write"),
         Binding("enter", "copy", "Copy", show=False, id="copy_dialog.copy"),
     ]
