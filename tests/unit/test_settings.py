@@ -13,7 +13,7 @@ from genevatui.core.settings import Settings, config_path, load_settings, save_t
 from genevatui.core.userfiles import UserFileError
 
 IDS = {"main.search", "app.quit", "main.copy"}
-FORMATS = ("text", "markdown", "csl-json", "quote")
+FORMATS = ("plain", "markdown", "csl-json", "bare")
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def test_the_file_lives_in_the_config_folder(config: Path) -> None:
 
 def test_no_file_is_the_defaults_without_a_word(config: Path) -> None:
     assert load_settings(IDS, FORMATS) == (Settings(), [])
-    assert Settings().copy_format == "text" and Settings().theme is None
+    assert Settings().copy_format == "plain" and Settings().theme is None
 
 
 def test_a_good_file_sets_everything(config: Path) -> None:
@@ -72,8 +72,8 @@ def test_each_bad_value_is_named_with_its_line_and_the_rest_applies(config: Path
     assert settings == Settings(keymap={"main.search": "f"})
     assert warnings == [
         f"{config}:1:1: theme: must be a theme's name (a string); ignored",
-        f"{config}:2:1: copy_format: unknown format 'bibtex'; choose from text, markdown, "
-        "csl-json, quote; ignored",
+        f"{config}:2:1: copy_format: unknown format 'bibtex'; choose from plain, markdown, "
+        "csl-json, bare; ignored",
         f"{config}:3:1: colour: unknown setting (known: theme, copy_format, [keymap]); ignored",
         f"{config}:6:3: keymap.main.nothing: no binding has this id (see the README for the "
         "ids); ignored",
@@ -141,3 +141,19 @@ def test_genevatui_config_checks_the_file(config: Path, capsys: pytest.CaptureFi
     code, out, err = call(capsys, "config")
     assert code == 1 and out == ""
     assert err == f"{config}:2:1: Invalid value at the end; using the defaults\n"
+
+
+def test_a_theme_the_app_does_not_have_is_named_and_the_default_kept(config: Path) -> None:
+    config.write_text('copy_format = "bare"\n\ntheme = "solarised"\n')
+    settings, warnings = load_settings(IDS, FORMATS, themes={"nord", "textual-dark"})
+    assert settings == Settings(copy_format="bare")
+    assert warnings == [
+        f"{config}:3:1: theme: unknown theme 'solarised' (ctrl+p, then 'theme', lists them); "
+        "ignored"
+    ]
+
+
+def test_the_default_copy_format_is_one_the_citer_has() -> None:
+    from genevatui.core.cite import CITE_FORMATS
+
+    assert Settings().copy_format in CITE_FORMATS

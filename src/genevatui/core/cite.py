@@ -12,7 +12,9 @@ Whose words (the rule every format keeps):
   any format; it is written after "as reported (the article's paraphrase):"
   or marked "(reported)", outside any marks;
 - an assessment is the article's own words about a party, never a statement
-  by it: attributed to the article, labelled as such.
+  by it: attributed to the article, labelled as such;
+- an event's passage is the article's own account of it (its words, in
+  quotation marks, attributed to the article).
 
 Which curator's notes a citation carries, and why all of them: the notes of
 this dataset are written as caveats (where the quotation was cut, who really
@@ -41,7 +43,7 @@ from .paragraphs import ParagraphIndex, pilcrow
 from .query import Index
 from .text import quoted
 
-CiteKind = Literal["direct", "reported", "assessment"]
+CiteKind = Literal["direct", "reported", "assessment", "event"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +71,14 @@ class Citation:
     """One quote or assessment, cited. Text fields are the dataset's (clean
     of control characters at load); formats escape them for their syntax."""
 
-    record: Literal["quote", "assessment"]
+    record: Literal["quote", "assessment", "event"]
     id: str
     kind: CiteKind
     words: str
     """The article's own characters at the locator (empty when lost)."""
     speaker: str
-    """Who spoke; for an assessment, the party the article's words are about."""
+    """Who spoke; for an assessment, the party the article's words are about;
+    for an event, the event's title (nobody speaks: the article narrates)."""
     speaker_title: str | None
     """The title as the quote's own article gives it (None for assessments)."""
     title_verbatim: bool | None
@@ -217,6 +220,38 @@ class Citer:
             **_disputes(dataset, concerning(dataset, "assessment", i)),
         )
 
+    def event(self, i: int, source: str | None = None) -> Citation:
+        """Event `i` with its first passage in article `source` (the one the
+        source pane shows; default: its first placed passage). ValueError
+        when the event has no passage: there is no article to cite."""
+        dataset = self.index.dataset
+        item = dataset.spec.events[i]
+        anchors = dataset.event_anchors[i]
+        if not anchors:
+            raise ValueError(f"event {item.id} has no passage in any article")
+        placed = [a for a in anchors if a.status != "orphan"] or list(anchors)
+        anchor = next((a for a in placed if a.source == source), placed[0])
+        venue = self.index.venues.get(item.venue or "")
+        return Citation(
+            record="event",
+            id=item.id,
+            kind="event",
+            words=dataset.words(anchor),
+            speaker=item.title,
+            speaker_title=None,
+            title_verbatim=None,
+            delegation=None,
+            date=item.date,
+            venue=venue.name if venue else None,
+            occasion=None,
+            source=self.index.sources[anchor.source],
+            locator=self._locator(anchor.source, anchor.start, anchor.end, anchor.status),
+            anchoring=anchor.status,
+            anchoring_score=anchor.score,
+            note=item.note,
+            **_disputes(dataset, concerning(dataset, "event", i)),
+        )
+
     def find(self, record_id: str) -> Citation:
         """The quote or assessment with this id; `UnknownName` (with close
         matches) when there is none."""
@@ -244,6 +279,7 @@ def _disputes(dataset: Dataset, indices: list[int]) -> dict[str, tuple[str, ...]
 
 _REPORTED = "as reported (the article's paraphrase, not a quotation)"
 ASSESSMENT_LABEL = "The article's own words about {who}: an assessment, not a statement by them."
+EVENT_LABEL = "The article's own account of the event, not a statement by anyone."
 
 
 def plain(c: Citation) -> str:
@@ -253,10 +289,13 @@ def plain(c: Citation) -> str:
         head = f"{c.who}: {quoted(c.words)}"
     elif c.kind == "reported":
         head = f"{c.who}, {_REPORTED}: {c.words}"
+    elif c.kind == "event":
+        what = ", ".join(x for x in (c.speaker, c.when_where) if x)
+        head = f"Event: {what}\n{quoted(c.words)}\n{EVENT_LABEL}"
     else:
         head = f"{c.source.title}: {quoted(c.words)}\n{ASSESSMENT_LABEL.format(who=c.who)}"
     lines = [head]
-    if c.when_where:
+    if c.when_where and c.kind != "event":
         lines.append(c.when_where)
     lines.append(f"Source: {c.article}")
     if c.locator is not None:
@@ -272,6 +311,8 @@ def bare(c: Citation) -> str:
         return quoted(c.words) + "\n"
     if c.kind == "reported":
         return f"{c.words} (reported)\n"
+    if c.kind == "event":
+        return f"{quoted(c.words)} (the article's account of the event)\n"
     return f"{quoted(c.words)} (the article's assessment)\n"
 
 
@@ -294,6 +335,10 @@ def md_line(c: Citation, *, occasion: bool = True) -> str:
         when = f" ({format_date(c.date)})" if c.date else ""
         head = f"*{md_escape(c.source.title)}* on **{md_escape(c.speaker)}**{when}"
         return f"{head}: {md_escape(quoted(c.words))} — {md_locator(c)}"
+    if c.kind == "event":
+        where = f", {md_escape(c.when_where)}" if c.when_where else ""
+        words = md_escape(quoted(c.words))
+        return f"**{md_escape(c.speaker)}**{where}: {words} (event) — {md_source(c)}"
     when_where = c.when_where
     if not occasion and c.occasion and c.occasion == c.when_where.split(", ")[0]:
         if not c.occasion.startswith("said "):
@@ -335,6 +380,8 @@ def markdown(c: Citation) -> str:
     lines = c.caveats
     if c.kind == "assessment":
         lines = [ASSESSMENT_LABEL.format(who=c.who), *lines]
+    elif c.kind == "event":
+        lines = [EVENT_LABEL, *lines]
     caveats = "".join(f"\n\n{md_escape(line)}" for line in lines)
     return md_line(c) + caveats + "\n"
 

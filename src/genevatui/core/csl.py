@@ -34,10 +34,16 @@ def statement(c: Citation) -> str:
         return f"{c.who}: {quoted(c.words)} (direct quotation)"
     if c.kind == "reported":
         return f"{c.who}, as reported (the article's paraphrase, not a quotation): {c.words}"
+    if c.kind == "event":
+        return f"The article's own account of the event {c.speaker}: {quoted(c.words)}"
     return (
         f"The article's own words about {c.who} (an assessment, not a statement by them): "
         f"{quoted(c.words)}"
     )
+
+
+def _event_name(occasion: str | None) -> str | None:
+    return occasion if occasion and not occasion.startswith("said ") else None
 
 
 def csl_item(c: Citation) -> dict[str, Any]:
@@ -55,7 +61,7 @@ def csl_item(c: Citation) -> dict[str, Any]:
         "URL": s.url,
         "language": s.language,
         # the event's name; "said before/after <event>" stays in the note
-        "event": c.occasion if c.occasion and not c.occasion.startswith("said ") else None,
+        "event": c.speaker if c.kind == "event" else _event_name(c.occasion),
         "event-place": c.venue,
         "event-date": date_parts(c.date),
     }
@@ -70,7 +76,8 @@ def csl_item(c: Citation) -> dict[str, Any]:
             "record": c.record,
             "kind": c.kind,
             "text": c.words,
-            "speaker": c.speaker,
+            "speaker": None if c.kind == "event" else c.speaker,
+            "event_title": c.speaker if c.kind == "event" else None,
             "speaker_title": c.speaker_title,
             "speaker_title_verbatim": c.title_verbatim,
             "delegation": c.delegation,

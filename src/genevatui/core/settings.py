@@ -32,7 +32,8 @@ from .text import shown
 from .userfiles import UserFileError, atomic_write, config_dir, locked, read_user_file
 
 FILE_NAME = "config.toml"
-DEFAULT_COPY_FORMAT = "text"
+DEFAULT_COPY_FORMAT = "plain"
+"""The name `core.cite.CITE_FORMATS` and `genevatui cite --format` use."""
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):
@@ -69,11 +70,13 @@ def load_settings(
     binding_ids: Collection[str] | None = None,
     copy_formats: Collection[str] | None = None,
     path: Path | None = None,
+    themes: Collection[str] | None = None,
 ) -> tuple[Settings, list[str]]:
     """The settings and one warning line per problem (`file:line:col: message`).
 
-    `binding_ids` and `copy_formats`, when given, are the ids and formats
-    the app knows: anything else is refused with a warning. Never raises."""
+    `binding_ids`, `copy_formats` and `themes`, when given, are the ids,
+    formats and theme names the app knows: anything else is refused with a
+    warning. Never raises."""
     path = path or config_path()
     try:
         raw = read_user_file(path)
@@ -97,10 +100,12 @@ def load_settings(
     settings: dict[str, Any] = {}
     for key, value in data.items():
         if key == "theme":
-            if isinstance(value, str) and value:
-                settings["theme"] = value
-            else:
+            if not isinstance(value, str) or not value:
                 warn(None, key, "must be a theme's name (a string)")
+            elif themes is not None and value not in themes:
+                warn(None, key, f"unknown theme {value!r} (ctrl+p, then 'theme', lists them)")
+            else:
+                settings["theme"] = value
         elif key == "copy_format":
             if not isinstance(value, str):
                 warn(None, key, "must be a string")

@@ -21,6 +21,7 @@ from ..core.problems import DatasetError
 from ..core.query import Index, UnknownName
 from ..core.session import SessionMode
 from ..core.text import shown
+from .preferences import Preferences
 from .screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -116,6 +117,8 @@ class GenevaApp(App[None]):
         self.problems: list[str] = []
         self.exiting = False
         """True once `exit` was called: input is ignored from then on."""
+        self.prefs = Preferences(self)
+        """The config file's settings (issue 11 §5), read on mount."""
 
     # -- ending ------------------------------------------------------------------
     def exit(
@@ -165,6 +168,7 @@ class GenevaApp(App[None]):
 
     # -- opening -----------------------------------------------------------------
     def on_mount(self) -> None:
+        self.prefs.load()  # settings (issue 11 §5): keymap and theme before the first screen
         if self.index is not None:
             self._open(self.index)
         elif self.loader is not None:
@@ -269,6 +273,9 @@ class GenevaApp(App[None]):
         if self.index is not None:
             marks = self.user.marks
             self.index.set_marked({kind: marks.marked_ids(kind) for kind in MARK_KINDS})
+
+    def watch_theme(self, theme: str) -> None:
+        self.prefs.theme_changed(theme)  # settings (issue 11 §5): remembered
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

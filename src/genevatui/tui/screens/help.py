@@ -18,6 +18,7 @@ from ..widgets.source_view import SourceView
 from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
+from .copy_dialog import CopyScreen
 from .date_range import DateRangeScreen
 from .layout import LayoutScreen
 from .main import MainScreen
@@ -44,7 +45,15 @@ SECTIONS: list[tuple[str, type]] = [
     # Filters (issue 10 §2): ticking and hiding in a picker's list, the date range
     ("Picker list", PickerList),
     ("Date range", DateRangeScreen),
+    ("Copy dialog", CopyScreen),  # copy with citation (issue 11 §1), and COPY_NOTE
 ]
+COPY_NOTE = (
+    "Copy: y copies the selected statement or event with its citation, in the config "
+    "file's copy_format (plain text unless set); Y chooses the format and shows the exact "
+    "text. The copy is sent with OSC 52, so it works over SSH; inside tmux it needs "
+    "`set -g set-clipboard on` (when tmux would drop it, y says so and shows the text). "
+    "If your terminal ignores OSC 52, select the text in the Y dialog or write it to a file."
+)
 
 
 def _key_name(keys: str) -> str:
@@ -91,6 +100,7 @@ class HelpScreen(ModalScreen[None]):
                 ),
                 id="help-footer",
             )
+            yield Static(Text(COPY_NOTE), id="help-copy")
 
     def action_close(self) -> None:
         self.dismiss(None)

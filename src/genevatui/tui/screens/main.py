@@ -23,6 +23,7 @@ from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.spans import Target
+from ..copy import CHOOSE_BINDING, COPY_BINDING, Copier  # copy with citation (issue 11 §1)
 from ..describe import describe
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
@@ -88,6 +89,8 @@ class MainScreen(RecordScreen):
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         NOTES_BINDING,
+        COPY_BINDING,  # copy with citation (issue 11 §1)
+        CHOOSE_BINDING,
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
@@ -119,6 +122,7 @@ class MainScreen(RecordScreen):
         self.goto = goto
         self.history = jump_history()  # places are (target, filter)
         self.search = TextSearch(self)
+        self.copier = Copier(self)  # copy with citation (issue 11 §1)
         self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
         self.orphan_count = len(index.dataset.orphans)
 
@@ -233,6 +237,13 @@ class MainScreen(RecordScreen):
 
     def action_toggle_notes(self) -> None:
         self.search.toggle_notes()
+
+    # -- copy with citation (issue 11 §1): `Copier` does it ----------------------
+    def action_copy_cited(self) -> None:
+        self.copier.copy()
+
+    def action_copy_as(self) -> None:
+        self.copier.choose()
 
     # -- the other filters: clear, pickers, dates, the palette ------------------
     def action_clear(self) -> None:

@@ -147,7 +147,7 @@ class RecordScreen(LayoutScreen):
         from .details import DetailsScreen
 
         body = details(self.index, self.shown, self.reports.of(self.shown))
-        self.app.push_screen(DetailsScreen(body))
+        self.app.push_screen(DetailsScreen(body, getattr(self, "copier", None)))  # y, Y: issue 11
 
     def action_readings(self) -> None:
         found = concerning(self.index.dataset, *self.shown) if self.shown else []
