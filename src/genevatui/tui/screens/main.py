@@ -23,7 +23,7 @@ from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.spans import Target
-from ..describe import describe
+from ..marking import MARK_BINDINGS, Marking
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import PaneTabs
@@ -51,6 +51,12 @@ def _goto_commands() -> type[Provider]:
     from ..commands import GotoCommands
 
     return GotoCommands
+
+
+def _marks_commands() -> type[Provider]:  # marks and notes (issue 11 §2)
+    from ..marks_commands import MarksCommands
+
+    return MarksCommands
 
 
 class MainScreen(RecordScreen):
@@ -85,11 +91,13 @@ class MainScreen(RecordScreen):
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         NOTES_BINDING,
+        *MARK_BINDINGS,  # marks and notes (issue 11 §2): m a ' M
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _filter_commands,
         _goto_commands,
+        _marks_commands,
     }
     """Filter by any entity, go to any event or quote: only over this screen
     (a provider reaches it as `self.screen`)."""
@@ -109,6 +117,7 @@ class MainScreen(RecordScreen):
         self.goto = goto
         self.history = jump_history()  # places are (target, filter)
         self.search = TextSearch(self)
+        self.marking = Marking(self)  # marks and notes (issue 11 §2)
         self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
         self.orphan_count = len(index.dataset.orphans)
 
@@ -127,6 +136,7 @@ class MainScreen(RecordScreen):
         self.query_one(FilterBar).close_search()
         self.query_one(Timeline).border_title = "Timeline"
         self.query_one(Statements).border_title = "Statements"
+        self.marking.start()
         self._refresh_panes()  # also shows the first statement's passage
         if self.goto is not None:
             self.shown = None  # the start is not a place to go back to
@@ -218,6 +228,19 @@ class MainScreen(RecordScreen):
     def action_toggle_notes(self) -> None:
         self.search.toggle_notes()
 
+    # -- marks and notes (issue 11 §2): `Marking` does it ---------------------
+    def action_mark(self) -> None:
+        self.marking.toggle()
+
+    def action_note(self) -> None:
+        self.marking.edit_note()
+
+    def action_marks(self) -> None:
+        self.marking.open_view()
+
+    def action_marked_only(self) -> None:
+        self.marking.toggle_filter()
+
     # -- the other filters: clear, pickers, dates, the palette ------------------
     def action_clear(self) -> None:
         self.filter = Filter()
@@ -286,7 +309,7 @@ class MainScreen(RecordScreen):
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
         target: Target = (event.span.kind, event.span.key)
         self.shown = target
-        self.query_one(SourceInfo).update(describe(self.index, target))
+        self.query_one(SourceInfo).update(self.citation(target))
         self.query_one(SourceView).set_article(
             article_label(self.reports, target, self.shown_source)
         )
