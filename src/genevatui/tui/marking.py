@@ -124,8 +124,18 @@ class Marking:
             self.screen.notify(shown(warning), severity="warning", timeout=15, markup=False)
         store.warnings.clear()
 
+    def selected(self) -> Target | None:
+        """The record under the focused list's cursor, else what the source
+        shows. Not `shown` alone: it follows the cursor by a message, so a
+        key typed right after `j` (`jm` in one burst) would act on the row
+        the cursor has just left."""
+        focused = self.screen.focused
+        if isinstance(focused, Statements | Timeline) and (key := focused.cursor_key) is not None:
+            return ("event", key) if isinstance(focused, Timeline) else focused.target_of(key)
+        return self.screen.shown
+
     def _selected(self) -> tuple[MarkKind, str] | None:
-        found = target_id(self.screen.index, self.screen.shown)
+        found = target_id(self.screen.index, self.selected())
         if found is None:
             self.screen.app.bell()
             self.screen.notify("Select a statement or an event to mark it.", timeout=3)
@@ -149,7 +159,7 @@ class Marking:
         from .screens.note_editor import NoteEditor
 
         kind, id_ = found
-        title = self._title(self.screen.shown)
+        title = self._title(self.selected())
 
         def done(text: str | None) -> None:
             if text is not None:
