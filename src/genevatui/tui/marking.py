@@ -80,14 +80,6 @@ def user_note(out: Text, note: str) -> None:
         out.append(" " + note_line(note))
 
 
-def user_note_whole(out: Text, note: str) -> None:
-    """Add the user's note, whole, to the details view."""
-    if note:
-        out.append("\n\nYour note", style="bold underline")
-        for line in note.splitlines():
-            out.append("\n" + shown(line))
-
-
 def target_id(index: Index, target: Target | None) -> tuple[MarkKind, str] | None:
     """The (kind, id) a mark on `target` is stored under; None for nothing
     markable (no selection, a reading of a disagreement)."""

@@ -21,7 +21,7 @@ from ...core.query import Index
 from ...core.reports import Reports, position
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
-from ..marking import store_of, target_id, user_note, user_note_whole
+from ..marking import store_of, target_id, user_note
 from ..widgets.pane_tabs import Pane
 from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
@@ -124,9 +124,15 @@ class RecordScreen(LayoutScreen):
         on it (issue 11 §2) on a line of its own."""
         out = describe(self.index, target)
         found = target_id(self.index, target)
-        if found is not None:
-            user_note(out, store_of(self.app).note(*found))
-        return out
+        note = store_of(self.app).note(*found) if found is not None else ""
+        if not note:
+            return out
+        # Right after who said it: the block is three lines at 80x24, and the
+        # user's own note must not be the line cut off.
+        cut = out.plain.find("\n")
+        head, rest = (out, Text()) if cut < 0 else (out[:cut], out[cut:])
+        user_note(head, note)
+        return head + rest
 
     # -- layout (issue 10 §3): a list that takes the focus agrees with the source
     def pane_focused(self, pane: Pane) -> None:
@@ -157,10 +163,9 @@ class RecordScreen(LayoutScreen):
         from ..details import details
         from .details import DetailsScreen
 
-        body = details(self.index, self.shown, self.reports.of(self.shown))
-        found = target_id(self.index, self.shown)
-        if found is not None:  # the user's note, whole (issue 11 §2)
-            user_note_whole(body, store_of(self.app).note(*found))
+        found = target_id(self.index, self.shown)  # the user's note, whole (issue 11 §2)
+        note = store_of(self.app).note(*found) if found is not None else ""
+        body = details(self.index, self.shown, self.reports.of(self.shown), note)
         self.app.push_screen(DetailsScreen(body))
 
     def action_readings(self) -> None:
