@@ -159,9 +159,17 @@ class Statements(VirtualList):
             return glyphs(self.marks.get("assessment", spec.assessments[key - self.base].id))
         return glyphs(self.marks.get("quote", spec.quotes[key].id))
 
-    def _gutter(self, key: int) -> Text:
-        """The meta line's indent, the mark's signs in it (the columns stay put)."""
-        return Text(" " + self._signs(key) + " " * (INDENT - 3), style="bold")
+    def _meta(self, key: int, bits: list[str]) -> Text:
+        """The meta line: the indent, the mark's signs in it (the columns stay
+        put), then `bits`."""
+        dim = self.get_component_rich_style("virtual-list--dim")
+        signs = self._signs(key)
+        if not signs.strip():
+            return Text(" " * INDENT + " · ".join(bits), style=dim)
+        meta = Text(" ", style=dim)
+        meta.append(signs, style="bold")
+        meta.append(" " * (INDENT - 3) + " · ".join(bits), style=dim)
+        return meta
 
     def render_item(self, key: int, width: int) -> list[Strip]:
         assert self.index is not None
@@ -176,8 +184,7 @@ class Statements(VirtualList):
         bits = [b for b in (format_date(view.date), tag, view.kind, said, view.venue_name) if b]
         if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
-        dim = self.get_component_rich_style("virtual-list--dim")
-        meta = self._gutter(key) + Text(" · ".join(bits), style=dim)
+        meta = self._meta(key, bits)
         lines = self._wrap(view.text, max(width - INDENT, 1))
         strips = [self.text_strip(meta, width)]
         for line in lines:
@@ -197,10 +204,9 @@ class Statements(VirtualList):
         anchor = index.dataset.assessment_anchors[i]
         if anchor.status == "fuzzy":
             bits.append(f"≈ fuzzy match {anchor.score:.0f}")
-        dim = self.get_component_rich_style("virtual-list--dim")
         style = self.get_component_rich_style("statements--assessment")
         party = index.people[item.party].name
-        meta = self._gutter(self.base + i) + Text(" · ".join(bits), style=dim)
+        meta = self._meta(self.base + i, bits)
         strips = [self.text_strip(meta, width)]
         for line in self._wrap(f"{party} — {item.text}", max(width - INDENT, 1)):
             line.style = style  # under the matches' style

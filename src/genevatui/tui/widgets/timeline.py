@@ -144,8 +144,9 @@ class Timeline(VirtualList):
         dim = self.get_component_rich_style("virtual-list--dim")
         mark = "▸" if self.narrowed == event.id else (ROUND_MARK if is_round else " ")
         text = Text()
+        sign = self._sign(event.id)
         text.append(mark, style=accent)
-        text.append(self._sign(event.id), style="bold")
+        text.append(sign, style="bold" if sign.strip() else accent)
         text.append(f"{format_date(event.date):>11}  ", style=dim)
         text.append(event.title, style=accent if is_round else "")
         if event.venue:  # after the title: the title says more when space is short
