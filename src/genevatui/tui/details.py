@@ -17,14 +17,15 @@ from ..core.models import Anchor, Event
 from ..core.query import Index
 from ..core.reports import Report
 from ..core.spans import Target, anchors_of
-from ..core.text import quoted
+from ..core.text import quoted, shown
 from ..core.views import source_tag
 from .describe import note_of
 
 
-def details(index: Index, target: Target, reports: list[Report]) -> Text:
+def details(index: Index, target: Target, reports: list[Report], user_note: str = "") -> Text:
     """The whole description of `target`; `reports` are the articles that
-    report it (its own passage among them)."""
+    report it (its own passage among them); `user_note` is the user's own
+    note on it (issue 11 §2), shown whole after the curator's."""
     kind, key = target
     out = Text()
     if kind == "quote":
@@ -38,6 +39,9 @@ def details(index: Index, target: Target, reports: list[Report]) -> Text:
         out.append(f"Reading {j + 1} of a disagreement", style="bold")
         _field(out, "On", index.dataset.spec.disagreements[i].about)
     _field(out, "Note", note_of(index, target))
+    if user_note:
+        out.append("\nYour note: ", style="bold reverse")
+        out.append(" " + "\n".join(map(shown, user_note.strip().splitlines())))
     _articles(out, index, target, reports)
     if kind in ("quote", "assessment"):
         spec = index.dataset.spec

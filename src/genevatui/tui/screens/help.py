@@ -22,6 +22,8 @@ from .copy_dialog import CopyScreen
 from .date_range import DateRangeScreen
 from .layout import LayoutScreen
 from .main import MainScreen
+from .marks_view import MarksScreen
+from .note_editor import NoteEditor
 from .picker import PickerScreen
 from .record_screen import RecordScreen
 
@@ -46,6 +48,9 @@ SECTIONS: list[tuple[str, type]] = [
     ("Picker list", PickerList),
     ("Date range", DateRangeScreen),
     ("Copy dialog", CopyScreen),  # copy with citation (issue 11 §1), and COPY_NOTE
+    # Marks and notes (issue 11 §2): m a ' M on the main screen; these in their views
+    ("Marks view", MarksScreen),
+    ("Note editor", NoteEditor),
 ]
 COPY_NOTE = (
     "Copy: y copies the selected statement or event with its citation, in the config "
@@ -59,6 +64,7 @@ COPY_NOTE = (
 def _key_name(keys: str) -> str:
     names = {"left_square_bracket": "[", "right_square_bracket": "]", "slash": "/"}
     names |= {"less_than_sign": "<", "greater_than_sign": ">"}  # issue 10 §1
+    names |= {"apostrophe": "'"}  # issue 11 §2
     return " / ".join(names.get(k, k) for k in keys.split(","))
 
 
@@ -96,7 +102,8 @@ class HelpScreen(ModalScreen[None]):
                     "Filters: kinds combine with AND, several values of one kind with OR; "
                     "a value hidden with - in a picker is filtered out. Names, ids and "
                     "aliases match, ignoring case and accents. [ and ] restore the "
-                    "filters each place had."
+                    "filters each place had. Marks (● in the rows) and your notes (✎) are "
+                    "kept per dataset in the user data folder (GENEVATUI_DATA_DIR)."
                 ),
                 id="help-footer",
             )

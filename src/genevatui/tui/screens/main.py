@@ -24,7 +24,7 @@ from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.spans import Target
 from ..copy import CHOOSE_BINDING, COPY_BINDING, Copier  # copy with citation (issue 11 §1)
-from ..describe import describe
+from ..marking import MARK_BINDINGS, Marking
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import PaneTabs
@@ -55,6 +55,12 @@ def _goto_commands() -> type[Provider]:
     from ..commands import GotoCommands
 
     return GotoCommands
+
+
+def _marks_commands() -> type[Provider]:  # marks and notes (issue 11 §2)
+    from ..marks_commands import MarksCommands
+
+    return MarksCommands
 
 
 class MainScreen(RecordScreen):
@@ -91,11 +97,13 @@ class MainScreen(RecordScreen):
         NOTES_BINDING,
         COPY_BINDING,  # copy with citation (issue 11 §1)
         CHOOSE_BINDING,
+        *MARK_BINDINGS,  # marks and notes (issue 11 §2): m a ' M
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _filter_commands,
         _goto_commands,
+        _marks_commands,
     }
     """Filter by any entity, go to any event or quote: only over this screen
     (a provider reaches it as `self.screen`)."""
@@ -123,6 +131,7 @@ class MainScreen(RecordScreen):
         self.history = jump_history()  # places are (target, filter)
         self.search = TextSearch(self)
         self.copier = Copier(self)  # copy with citation (issue 11 §1)
+        self.marking = Marking(self)  # marks and notes (issue 11 §2)
         self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
         self.orphan_count = len(index.dataset.orphans)
 
@@ -141,6 +150,7 @@ class MainScreen(RecordScreen):
         self.query_one(FilterBar).close_search()
         self.query_one(Timeline).border_title = "Timeline"
         self.query_one(Statements).border_title = "Statements"
+        self.marking.start()
         self._refresh_panes()  # also shows the first statement's passage
         if self.goto is not None:
             self.shown = None  # the start is not a place to go back to
@@ -245,6 +255,19 @@ class MainScreen(RecordScreen):
     def action_copy_as(self) -> None:
         self.copier.choose()
 
+    # -- marks and notes (issue 11 §2): `Marking` does it ---------------------
+    def action_mark(self) -> None:
+        self.marking.toggle()
+
+    def action_note(self) -> None:
+        self.marking.edit_note()
+
+    def action_marks(self) -> None:
+        self.marking.open_view()
+
+    def action_marked_only(self) -> None:
+        self.marking.toggle_filter()
+
     # -- the other filters: clear, pickers, dates, the palette ------------------
     def action_clear(self) -> None:
         self.filter = Filter()
@@ -313,7 +336,7 @@ class MainScreen(RecordScreen):
     def _passage_moved(self, event: SourceView.PassageMoved) -> None:
         target: Target = (event.span.kind, event.span.key)
         self.shown = target
-        self.query_one(SourceInfo).update(describe(self.index, target))
+        self.query_one(SourceInfo).update(self.citation(target))
         self.query_one(SourceView).set_article(
             article_label(self.reports, target, self.shown_source)
         )

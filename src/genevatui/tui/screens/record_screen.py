@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from ...core.disagreements import concerning
@@ -20,6 +21,7 @@ from ...core.query import Index
 from ...core.reports import Reports, position
 from ...core.spans import Span, SpanIndex, Target, anchors_of
 from ..describe import describe
+from ..marking import store_of, target_id, user_note
 from ..widgets.pane_tabs import Pane
 from ..widgets.source_info import SourceInfo
 from ..widgets.source_view import SourceView
@@ -104,7 +106,7 @@ class RecordScreen(LayoutScreen):
                 else "This event has no source passage."
             )
             self.query_one(SourceView).clear(why)
-            info.update(describe(self.index, target))
+            info.update(self.citation(target))
             self.shown, self.shown_source = target, None
             return
         anchor = reports[at].anchor
@@ -114,8 +116,23 @@ class RecordScreen(LayoutScreen):
         self.query_one(SourceView).show(
             title, dataset.texts[anchor.source], spans, current, article
         )
-        info.update(describe(self.index, target))
+        info.update(self.citation(target))
         self.shown, self.shown_source = target, anchor.source
+
+    def citation(self, target: Target) -> Text:
+        """The citation block's text for `target`, with the user's own note
+        on it (issue 11 §2) on a line of its own."""
+        out = describe(self.index, target)
+        found = target_id(self.index, target)
+        note = store_of(self.app).note(*found) if found is not None else ""
+        if not note:
+            return out
+        # Right after who said it: the block is three lines at 80x24, and the
+        # user's own note must not be the line cut off.
+        cut = out.plain.find("\n")
+        head, rest = (out, Text()) if cut < 0 else (out[:cut], out[cut:])
+        user_note(head, note)
+        return head + rest
 
     # -- layout (issue 10 §3): a list that takes the focus agrees with the source
     def pane_focused(self, pane: Pane) -> None:
@@ -146,7 +163,9 @@ class RecordScreen(LayoutScreen):
         from ..details import details
         from .details import DetailsScreen
 
-        body = details(self.index, self.shown, self.reports.of(self.shown))
+        found = target_id(self.index, self.shown)  # the user's note, whole (issue 11 §2)
+        note = store_of(self.app).note(*found) if found is not None else ""
+        body = details(self.index, self.shown, self.reports.of(self.shown), note)
         self.app.push_screen(DetailsScreen(body, getattr(self, "copier", None)))  # y, Y: issue 11
 
     def action_readings(self) -> None:

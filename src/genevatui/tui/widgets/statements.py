@@ -15,6 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from ...core.dates import format_date
+from ...core.marklist import glyphs
+from ...core.marks import MarkStore
 from ...core.query import Index
 from ...core.search import Query, excerpt
 from ...core.views import source_tag
@@ -68,6 +70,8 @@ class Statements(VirtualList):
         self.index: Index | None = None
         self.base = 0  # row key of assessment 0: the number of quotes
         self.search_query: Query = ()
+        self.marks: MarkStore | None = None
+        """The user's marks and notes (issue 11 §2): a sign in each row's gutter."""
 
     def key_of(self, kind: str, i: int) -> int:
         """The row key of quote or assessment `i`."""
@@ -143,7 +147,29 @@ class Statements(VirtualList):
             self.refresh()
 
     def item_version(self, key: int) -> object:
-        return self.search_query  # a row drawn for another search is drawn again
+        # A row drawn for another search, or before it was marked, is drawn again.
+        return (self.search_query, self._signs(key))
+
+    def _signs(self, key: int) -> str:
+        """The row's gutter (two cells of the indent): "●" marked, "✎" noted."""
+        if self.marks is None or self.index is None:
+            return "  "
+        spec = self.index.dataset.spec
+        if key >= self.base:
+            return glyphs(self.marks.get("assessment", spec.assessments[key - self.base].id))
+        return glyphs(self.marks.get("quote", spec.quotes[key].id))
+
+    def _meta(self, key: int, bits: list[str]) -> Text:
+        """The meta line: the indent, the mark's signs in it (the columns stay
+        put), then `bits`."""
+        dim = self.get_component_rich_style("virtual-list--dim")
+        signs = self._signs(key)
+        if not signs.strip():
+            return Text(" " * INDENT + " · ".join(bits), style=dim)
+        meta = Text(" ", style=dim)
+        meta.append(signs, style="bold")
+        meta.append(" " * (INDENT - 3) + " · ".join(bits), style=dim)
+        return meta
 
     def render_item(self, key: int, width: int) -> list[Strip]:
         assert self.index is not None
@@ -158,8 +184,7 @@ class Statements(VirtualList):
         bits = [b for b in (format_date(view.date), tag, view.kind, said, view.venue_name) if b]
         if view.anchoring == "fuzzy":  # the article changed or the text drifted: say so
             bits.append(f"≈ fuzzy match {view.anchoring_score:.0f}")
-        dim = self.get_component_rich_style("virtual-list--dim")
-        meta = Text(" " * INDENT + " · ".join(bits), style=dim)
+        meta = self._meta(key, bits)
         lines = self._wrap(view.text, max(width - INDENT, 1))
         strips = [self.text_strip(meta, width)]
         for line in lines:
@@ -179,10 +204,10 @@ class Statements(VirtualList):
         anchor = index.dataset.assessment_anchors[i]
         if anchor.status == "fuzzy":
             bits.append(f"≈ fuzzy match {anchor.score:.0f}")
-        dim = self.get_component_rich_style("virtual-list--dim")
         style = self.get_component_rich_style("statements--assessment")
         party = index.people[item.party].name
-        strips = [self.text_strip(Text(" " * INDENT + " · ".join(bits), style=dim), width)]
+        meta = self._meta(self.base + i, bits)
+        strips = [self.text_strip(meta, width)]
         for line in self._wrap(f"{party} — {item.text}", max(width - INDENT, 1)):
             line.style = style  # under the matches' style
             strips.append(self.text_strip(Text(" " * INDENT) + line, width))

@@ -12,6 +12,8 @@ from textual.geometry import Size
 from textual.strip import Strip
 
 from ...core.dates import format_date
+from ...core.marklist import glyph
+from ...core.marks import MarkStore
 from ...core.query import Index
 from .virtual_list import Header, ItemMessage, VirtualList
 
@@ -61,6 +63,8 @@ class Timeline(VirtualList):
         self.counts: Counter[str] = Counter()
         self.narrowed: str | None = None
         self.widest = 0  # cells of the widest row of any event, count included
+        self.marks: MarkStore | None = None
+        """The user's marks and notes (issue 11 §2): a sign beside each row's mark."""
 
     def show(
         self, index: Index, events: list[int], quotes: list[int], keep: int | None = None
@@ -125,7 +129,11 @@ class Timeline(VirtualList):
     def item_version(self, key: int) -> object:
         assert self.index is not None
         event_id = self.index.dataset.spec.events[key].id
-        return (self.counts.get(event_id, 0), self.narrowed == event_id)
+        return (self.counts.get(event_id, 0), self.narrowed == event_id, self._sign(event_id))
+
+    def _sign(self, event_id: str) -> str:
+        """ "●" marked, "✎" a note only, in the cell after the round's mark."""
+        return glyph(self.marks.get("event", event_id)) if self.marks is not None else " "
 
     def row_text(self, key: int) -> Text:
         """Event `key`'s row without its count: mark, date, title, venue."""
@@ -136,7 +144,9 @@ class Timeline(VirtualList):
         dim = self.get_component_rich_style("virtual-list--dim")
         mark = "▸" if self.narrowed == event.id else (ROUND_MARK if is_round else " ")
         text = Text()
-        text.append(f"{mark} ", style=accent)
+        sign = self._sign(event.id)
+        text.append(mark, style=accent)
+        text.append(sign, style="bold" if sign.strip() else accent)
         text.append(f"{format_date(event.date):>11}  ", style=dim)
         text.append(event.title, style=accent if is_round else "")
         if event.venue:  # after the title: the title says more when space is short
