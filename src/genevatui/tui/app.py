@@ -196,8 +196,6 @@ class GenevaApp(App[None]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
-        for line in self.user.marks.warnings:
-            self.notify(line, severity="warning", timeout=10)
 
     def _session(self, index: Index) -> tuple[Filter, SessionKeeper | None]:
         """The filter to open with and the keeper of the saved session: the
