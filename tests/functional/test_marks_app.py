@@ -267,3 +267,39 @@ def test_a_damaged_marks_file_is_said_once_at_start(tmp_path: Path) -> None:
 
     run(create_app(path), body)
     assert list(store_path.parent.glob("*.broken-*"))
+
+
+def test_marks_still_unsaved_at_quit_are_tried_once_more_and_said(
+    tmp_path: Path, data_folder: Path
+) -> None:
+    path = make_dataset(tmp_path / "ds")
+    data_folder.parent.mkdir(parents=True, exist_ok=True)
+    data_folder.write_text("a file where the folder should be")
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press("m")
+        assert app.user.marks.unsaved
+        app.exit()
+
+    app = create_app(path)
+    run(app, body)
+    assert len(app.problems) == 1 and "not saved" in app.problems[0], app.problems
+    assert app.user.marks.unsaved  # still in memory: nothing pretended
+
+
+def test_marks_unsaved_at_quit_are_saved_when_the_folder_is_back(
+    tmp_path: Path, data_folder: Path
+) -> None:
+    path = make_dataset(tmp_path / "ds")
+    data_folder.parent.mkdir(parents=True, exist_ok=True)
+    data_folder.write_text("a file where the folder should be")
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press("m")
+        data_folder.unlink()
+        app.exit()
+
+    app = create_app(path)
+    run(app, body)
+    assert app.problems == []
+    assert MarkStore.for_dataset(path).marked_ids("quote") == {quote_id(0)}

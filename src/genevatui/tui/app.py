@@ -127,8 +127,20 @@ class GenevaApp(App[None]):
         return_code: int = 0,
         message: RenderableType | None = None,
     ) -> None:
+        if not self.exiting:
+            self._save_marks()
         self.exiting = True
         super().exit(result, return_code, message)
+
+    def _save_marks(self) -> None:
+        """A last try at marks whose save failed (a full disk, a folder
+        made read-only): said on stderr after the app, where it is seen."""
+        from ..core.userfiles import UserFileError
+
+        try:
+            self.user.marks.save()
+        except UserFileError as exc:
+            self.problems.append(f"genevatui: {exc}; the last marks and notes are not saved")
 
     async def on_event(self, event: events.Event) -> None:
         # Keys typed in the same burst as `q` are already queued behind it:
