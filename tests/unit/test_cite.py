@@ -188,7 +188,11 @@ def test_the_article_with_what_the_dataset_has(tmp_path: Path) -> None:
 def test_caveats_note_anchoring_and_disputes(bundled: Index) -> None:
     c = Citer(bundled).find("sherman-open-door-to-nato")
     assert c.note and f"Curator's note: {c.note}" in c.caveats
-    assert "Disputed between the articles: Wendy Sherman's title" in c.caveats
+    assert "Disputed (3 articles disagree): Wendy Sherman's title" in c.caveats
+    # One article telling a fact two ways is not "between the articles".
+    ryabkov = Citer(bundled).find("ryabkov-unilateral-concessions")
+    assert ryabkov.differ == ("2 passages of one article differ",)
+    assert "Disputed (2 passages of one article differ): " in ryabkov.caveats[0]
     assert c.dispute_ids == ("sherman-title",)
     assert "see sherman-title" in c.caveats_but(disputes=False)[0]
     fuzzy = dataclasses.replace(c, anchoring="fuzzy", anchoring_score=92.4)

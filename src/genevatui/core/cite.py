@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import format_date
-from .disagreements import concerning
+from .disagreements import concerning, who_differs
 from .models import AnchorStatus, Dataset, Source
 from .names import UnknownName
 from .paragraphs import ParagraphIndex, pilcrow
@@ -97,6 +97,8 @@ class Citation:
     note: str | None
     disputes: tuple[str, ...]
     """What the articles disagree on about it (each disagreement's `about`)."""
+    differ: tuple[str, ...] = ()
+    """Who disagrees, for each of them ("3 articles disagree"), in the same order."""
     dispute_ids: tuple[str, ...] = ()
     """The ids of those disagreements, in the same order."""
 
@@ -145,9 +147,12 @@ class Citation:
                 "text differs from the article's; the words given are the article's."
             )
         if disputes:
-            lines += [f"Disputed between the articles: {about}" for about in self.disputes]
+            lines += [
+                f"Disputed ({who}): {about}"
+                for who, about in zip(self.differ, self.disputes, strict=True)
+            ]
         elif self.dispute_ids:
-            lines.append(f"Disputed between the articles: see {', '.join(self.dispute_ids)}")
+            lines.append(f"Disputed: see {', '.join(self.dispute_ids)}")
         if self.note:
             lines.append(f"Curator's note: {self.note}")
         return lines
@@ -272,7 +277,11 @@ class Citer:
 
 def _disputes(dataset: Dataset, indices: list[int]) -> dict[str, tuple[str, ...]]:
     items = [dataset.spec.disagreements[d] for d in indices]
-    return {"disputes": tuple(d.about for d in items), "dispute_ids": tuple(d.id for d in items)}
+    return {
+        "disputes": tuple(d.about for d in items),
+        "differ": tuple(who_differs(dataset, i) for i in indices),
+        "dispute_ids": tuple(d.id for d in items),
+    }
 
 
 # -- formats -------------------------------------------------------------

@@ -104,3 +104,13 @@ def _about_person(d: Disagreement, person: str, event: str | None) -> bool:
 def articles_in(dataset: Dataset, disagreement: int) -> int:
     """How many articles the readings of `disagreement` come from."""
     return len({r.source for r in dataset.spec.disagreements[disagreement].readings})
+
+
+def who_differs(dataset: Dataset, disagreement: int) -> str:
+    """ "3 articles disagree", or "2 passages of one article differ" when its
+    readings all come from one article (the screen and citations say the same)."""
+    articles = articles_in(dataset, disagreement)
+    if articles > 1:
+        return f"{articles} articles disagree"
+    readings = len(dataset.spec.disagreements[disagreement].readings)
+    return f"{readings} passages of one article differ"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..core.dates import format_date
-from ..core.disagreements import articles_in, concerning, reading_at
+from ..core.disagreements import concerning, reading_at, who_differs
 from ..core.query import Index
 from ..core.spans import Target
 from ..core.views import source_tag
@@ -53,12 +53,7 @@ def disagree(out: Text, index: Index, target: Target) -> None:
     found = concerning(index.dataset, *target)
     for n, i in enumerate(found):
         item = index.dataset.spec.disagreements[i]
-        articles = articles_in(index.dataset, i)
-        who = (
-            f"{articles} articles disagree"
-            if articles > 1
-            else f"{len(item.readings)} passages of one article differ"
-        )
+        who = who_differs(index.dataset, i)
         out.append("\n⚑ ", style="bold")
         out.append(who, style="bold")
         out.append(f": {item.about}")
