@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from genevatui import create_app
 from genevatui.core.bundled import bundled_dataset
 from genevatui.core.filters import Filter
-from genevatui.core.session import SessionMode, load_session, session_path
+from genevatui.core.session import SessionMode, load_session, ref_of, session_path
 from genevatui.tui.app import GenevaApp
 
 SHERMAN = Filter(speakers=("sherman",))
@@ -163,3 +163,28 @@ def test_a_renamed_speaker_in_the_saved_filter_is_dropped_with_a_warning() -> No
 
     run(app(), look)
     assert any("nobody-by-this-name" in n for n in notes), notes
+
+
+def test_a_mark_saves_the_place_with_it_at_once() -> None:
+    """Not a second later: a kill -9 right after `m` finds the place too."""
+
+    async def body(pilot: Pilot[Any], a: GenevaApp) -> None:
+        screen = main_screen(a)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        saved, _ = load_session(bundled_dataset())
+        assert saved is None or saved.selected is None or saved.selected.id != shown_id(a)
+        await pilot.press("m")
+        saved, _ = load_session(bundled_dataset())
+        assert screen.shown is not None
+        assert saved is not None and saved.selected is not None
+        assert saved.selected.id == shown_id(a)
+        assert a.user.marks.is_marked(saved.selected.kind, saved.selected.id)
+
+    run(app(), body)
+
+
+def shown_id(a: GenevaApp) -> str:
+    screen = main_screen(a)
+    assert screen.shown is not None
+    return ref_of(screen.index.dataset, screen.shown).id

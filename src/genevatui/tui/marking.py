@@ -222,6 +222,8 @@ class Marking:
             screen.query_one(Timeline).refresh()
         if screen.shown is not None:  # the user's note in the citation block
             screen.query_one(SourceInfo).update(screen.citation(screen.shown))
+        if screen.keeper is not None:  # the place goes with the mark, not a second later
+            screen.keeper.save(screen)
 
     def mark_of(self, kind: MarkKind, id_: str) -> Mark | None:
         return self.store.get(kind, id_)
