@@ -94,7 +94,7 @@ def test_what_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     assert check_target(tmp_path / "new.md", tmp_path) is False
     assert check_target(tmp_path / "old.md", tmp_path) is True  # ask first
     cases = {
-        tmp_path: "./. is a folder: give a file name",
+        tmp_path: ". is a folder: give a file name",
         tmp_path / "nope" / "x.md": "./nope: no such folder",
         tmp_path / "plain" / "x.md": "./plain is not a folder",
         tmp_path / ("n" * 300 + ".md"): "File name too long",
@@ -114,14 +114,24 @@ def test_the_file_is_what_the_core_writer_gives(index: Index, tmp_path: Path, fm
     )
 
 
-def test_counting_the_json_records_keeps_the_document(index: Index) -> None:
+@pytest.mark.parametrize("flt", [Filter(), SHERMAN, Filter(text="no such words")])
+def test_json_written_a_record_at_a_time_is_json_dump(index: Index, flt: Filter) -> None:
+    # Streamed so that progress is the writing's (and a cancel stops it),
+    # the bytes are still those of json.dump of the whole.
     import io
 
-    out = io.StringIO()
-    write(index, index.run(Filter()), "json", out, progress=lambda done, total: None)
-    assert json.loads(out.getvalue()) == json.loads(
-        json.dumps(to_document(index, index.run(Filter())), ensure_ascii=False)
-    )
+    from genevatui.core.cite import Citer
+    from genevatui.core.csl import csl_document
+
+    result = index.run(flt)
+    for fmt, whole in [
+        ("json", json.dumps(to_document(index, result), ensure_ascii=False, indent=2) + "\n"),
+        ("csl-json", csl_document([*map(Citer(index).quote, result.quotes),
+                                   *map(Citer(index).assessment, result.assessments)])),
+    ]:  # fmt: skip
+        out = io.StringIO()
+        write(index, result, fmt, out, progress=lambda done, total: None)
+        assert out.getvalue() == whole, fmt
 
 
 def test_the_marks_and_the_chronology(index: Index, tmp_path: Path) -> None:
@@ -240,3 +250,15 @@ def test_a_killed_exports_temporary_file_is_removed_next_time(index: Index, tmp_
     foreign.write_text("mine")
     export_file(index, index.run(Filter()), WRITERS["csv"], tmp_path / "x.csv")
     assert not stale.exists() and foreign.exists()
+
+
+@pytest.mark.parametrize("fmt", list(WRITERS))
+def test_each_tick_comes_after_its_record_is_written(index: Index, fmt: str) -> None:
+    # Progress says what is in the file: no writer builds everything, ticking,
+    # then writes it all at once past 100% (where a cancel could not stop it).
+    import io
+
+    out = io.StringIO()
+    sizes: list[int] = []
+    write(index, index.run(Filter()), fmt, out, progress=lambda d, t: sizes.append(out.tell()))
+    assert sizes and all(a < b for a, b in zip([0, *sizes], sizes, strict=False))

@@ -92,7 +92,7 @@ def shown_path(path: Path, cwd: Path) -> str:
         inside = path.relative_to(cwd)
     except ValueError:
         return shown(str(path))
-    return shown(f".{os.sep}{inside}")
+    return "." if inside == Path() else shown(f".{os.sep}{inside}")
 
 
 def check_target(path: Path, cwd: Path) -> bool:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal, TextIO
+from itertools import chain
+from typing import Any, Literal, TextIO
 
 from .brief import GROUP_BY, GroupBy, write_brief, write_chronology
 from .cite import Citer
@@ -89,18 +90,42 @@ def _plural(n: int, kind: str) -> str:
     return f"{n} {kind}" if n != 1 else f"{n} {kind[:-1]}"
 
 
+def _json_value(value: Any, level: int) -> str:
+    """`value` as `json.dump(..., indent=2)` writes it at nesting `level`
+    (a JSON string never holds a raw newline: every one is indentation)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+
+
+def _json_array(out: TextIO, items: Iterable[Any], level: int) -> None:
+    """Write a JSON array an item at a time (each one counted as it is
+    written, not when the whole is built), byte for byte as `json.dump(...,
+    indent=2)` writes it at nesting `level`."""
+    empty = True
+    for item in items:
+        out.write(("[\n" if empty else ",\n") + "  " * (level + 1) + _json_value(item, level + 1))
+        empty = False
+    out.write("[]" if empty else "\n" + "  " * level + "]")
+
+
 def _json(index: Index, result: Result, out: TextIO, options: Options) -> None:
-    # The records are made here, one by one, to count them; `to_document`
-    # gives the rest, and the place of each list in the document.
+    # `to_document` gives everything but the records, and where each list
+    # goes; the records are made and written one by one, to count them.
     document = to_document(index, Result([], result.events))
     paragraphs = ParagraphIndex(index.dataset.texts)
     ticks = options.ticks
-    document["quotes"] = [quote_record(index, i, paragraphs) for i in ticks.each(result.quotes)]
-    document["assessments"] = [
-        assessment_record(index, i, paragraphs) for i in ticks.each(result.assessments)
-    ]
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    streamed: dict[str, Iterator[dict[str, Any]]] = {
+        "quotes": (quote_record(index, i, paragraphs) for i in ticks.each(result.quotes)),
+        "assessments": (
+            assessment_record(index, i, paragraphs) for i in ticks.each(result.assessments)
+        ),
+    }
+    for n, (key, value) in enumerate(document.items()):
+        out.write(("{\n" if n == 0 else ",\n") + f"  {_json_value(key, 1)}: ")
+        if key in streamed:
+            _json_array(out, streamed[key], 1)
+        else:
+            out.write(_json_value(value, 1))
+    out.write("\n}\n")
 
 
 def _jsonl(index: Index, result: Result, out: TextIO, options: Options) -> None:
@@ -135,9 +160,11 @@ def _chronology(index: Index, result: Result, out: TextIO, options: Options) -> 
 def _csl_json(index: Index, result: Result, out: TextIO, options: Options) -> None:
     citer = Citer(index)
     ticks = options.ticks
-    items = [csl_item(citer.quote(i)) for i in ticks.each(result.quotes)]
-    items += [csl_item(citer.assessment(i)) for i in ticks.each(result.assessments)]
-    json.dump(items, out, ensure_ascii=False, indent=2)
+    items = chain(
+        (csl_item(citer.quote(i)) for i in ticks.each(result.quotes)),
+        (csl_item(citer.assessment(i)) for i in ticks.each(result.assessments)),
+    )
+    _json_array(out, items, 0)
     out.write("\n")
 
 
