@@ -19,6 +19,7 @@ from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
 from .date_range import DateRangeScreen
+from .export_dialog import ExportScreen
 from .layout import LayoutScreen
 from .main import MainScreen
 from .picker import PickerScreen
@@ -44,6 +45,8 @@ SECTIONS: list[tuple[str, type]] = [
     # Filters (issue 10 §2): ticking and hiding in a picker's list, the date range
     ("Picker list", PickerList),
     ("Date range", DateRangeScreen),
+    # Export (issue 11 §4): e opens the dialog; ↑↓ choose what, the extension the format
+    ("Export", ExportScreen),
 ]
 
 

@@ -53,6 +53,13 @@ def _goto_commands() -> type[Provider]:
     return GotoCommands
 
 
+# Export (issue 11 §4): `e` and the palette's "Export…" open the dialog.
+def _export_commands() -> type[Provider]:
+    from .export_dialog import ExportCommands
+
+    return ExportCommands
+
+
 class MainScreen(RecordScreen):
     """Filter bar, timeline, statements and source, with the footer; `i`,
     `g`, `<` and `>` (RecordScreen) act on the record the source shows, the
@@ -85,11 +92,21 @@ class MainScreen(RecordScreen):
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         NOTES_BINDING,
+        # Export (issue 11 §4)
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the view, the marks or the chronology to a file; "
+            "the extension chooses the format (.md .csv .json .jsonl .csl.json)",
+            id="main.export",
+        ),
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _filter_commands,
         _goto_commands,
+        _export_commands,
     }
     """Filter by any entity, go to any event or quote: only over this screen
     (a provider reaches it as `self.screen`)."""
@@ -359,3 +376,11 @@ class MainScreen(RecordScreen):
         from .orphans import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.index))
+
+    # -- export (issue 11 §4): the dialog does it (screens/export_dialog.py) ----
+    def action_export(self) -> None:
+        if self._leaving():
+            return
+        from .export_dialog import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.index, self.filter))
