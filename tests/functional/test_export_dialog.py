@@ -24,7 +24,7 @@ from genevatui.core.filters import Filter
 from genevatui.core.query import Index, Result
 from genevatui.core.writers import WRITERS, Options
 from genevatui.tui.app import GenevaApp
-from genevatui.tui.screens.export_dialog import ExportScreen
+from genevatui.tui.screens.export_dialog import ExportCommands, ExportScreen
 from genevatui.tui.screens.overwrite import OverwriteScreen
 
 ASSESS = Path(__file__).resolve().parents[1] / "data" / "assess" / "events.yaml"
@@ -252,6 +252,9 @@ def test_the_palette_opens_the_dialog() -> None:
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("ctrl+p", *"Export", "enter")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        # Over any other screen the command offers nothing.
+        assert [hit async for hit in ExportCommands(app.screen).discover()] == []
+        assert [hit async for hit in ExportCommands(main_screen(app)).discover()]
 
     run(app, body)
 

@@ -12,13 +12,14 @@ from genevatui import create_app
 from genevatui.core.models import Dataset
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.commands import FilterCommands, GotoCommands
+from genevatui.tui.screens.export_dialog import ExportCommands
 from genevatui.tui.screens.main import NARROW, MainScreen
 
 
 def test_the_palette_commands_belong_to_the_main_screen() -> None:
     # Before: app-wide providers walked the screen stack to find MainScreen.
     providers = {p() if not isinstance(p, type) else p for p in MainScreen.COMMANDS}
-    assert providers == {FilterCommands, GotoCommands}
+    assert providers == {FilterCommands, GotoCommands, ExportCommands}  # issue 11 §4
     app_providers = {p() if not isinstance(p, type) else p for p in GenevaApp.COMMANDS}
     assert not app_providers & providers
 

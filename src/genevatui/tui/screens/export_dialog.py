@@ -324,16 +324,23 @@ class ExportCommands(Provider):
     TEXT = "Export…"
     HELP = "Write the view, the marks or the chronology to a file (e)"
 
+    def _here(self) -> bool:
+        from .main import MainScreen  # (main imports this module lazily)
+
+        return isinstance(self.screen, MainScreen)
+
     def _run(self) -> None:
-        action = getattr(self.screen, "action_export", None)
-        if action is not None:
-            action()
+        from .main import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            self.screen.action_export()
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit(self.TEXT, self._run, help=self.HELP)
+        if self._here():
+            yield DiscoveryHit(self.TEXT, self._run, help=self.HELP)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         score = matcher.match(self.TEXT)
-        if score > 0:
+        if score > 0 and self._here():
             yield Hit(score, matcher.highlight(self.TEXT), self._run, help=self.HELP)
