@@ -13,14 +13,15 @@ from genevatui.core.models import Dataset
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.commands import FilterCommands, GotoCommands
 from genevatui.tui.marks_commands import MarksCommands
+from genevatui.tui.screens.export_dialog import ExportCommands
 from genevatui.tui.screens.main import NARROW, MainScreen
 
 
 def test_the_palette_commands_belong_to_the_main_screen() -> None:
     # Before: app-wide providers walked the screen stack to find MainScreen.
     providers = {p() if not isinstance(p, type) else p for p in MainScreen.COMMANDS}
-    # Issue 11 adds its own (marks and notes: MarksCommands), on the screen too.
-    assert {FilterCommands, GotoCommands, MarksCommands} <= providers
+    # Issue 11 adds its own (marks and notes, export), on the screen too.
+    assert providers == {FilterCommands, GotoCommands, MarksCommands, ExportCommands}
     app_providers = {p() if not isinstance(p, type) else p for p in GenevaApp.COMMANDS}
     assert not app_providers & providers
 

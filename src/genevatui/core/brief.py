@@ -19,6 +19,7 @@ from typing import Literal, TextIO
 from .cite import Citation, Citer, md_escape, md_line
 from .dates import format_date, sort_key
 from .paragraphs import pilcrow
+from .progress import Ticks
 from .query import Index, Result
 from .records import concerned_disagreements, disagreement_record
 
@@ -32,8 +33,17 @@ _PREAMBLE = (
 )
 
 
-def write_brief(index: Index, result: Result, out: TextIO, *, group_by: GroupBy = "event") -> None:
-    """Write the Markdown brief of `result` to `out`."""
+def write_brief(
+    index: Index,
+    result: Result,
+    out: TextIO,
+    *,
+    group_by: GroupBy = "event",
+    ticks: Ticks | None = None,
+) -> None:
+    """Write the Markdown brief of `result` to `out` (counting each statement
+    and assessment on `ticks`)."""
+    ticks = ticks or Ticks()
     citer = Citer(index)
     out.write(f"# Statements, by {group_by}\n\n{_PREAMBLE}\n")
     key: Callable[[int], tuple[str, str]] = (
@@ -49,11 +59,11 @@ def write_brief(index: Index, result: Result, out: TextIO, *, group_by: GroupBy 
         order.sort(key=lambda k: (k[0] == "", _event_sort(index, k[0])))
     for group in order:
         out.write(f"\n## {md_escape(group[1])}\n\n")
-        for i in groups[group]:
+        for i in ticks.each(groups[group]):
             _item(citer.quote(i), out, occasion=group_by != "event")
     if result.assessments:
         out.write("\n## Assessments: the articles' own words about a party (not statements)\n\n")
-        for i in result.assessments:
+        for i in ticks.each(result.assessments):
             _item(citer.assessment(i), out)
     _disagreements(index, result, citer, out)
 
@@ -106,14 +116,17 @@ def _disagreements(index: Index, result: Result, citer: Citer, out: TextIO) -> N
             )
 
 
-def write_chronology(index: Index, result: Result, out: TextIO) -> None:
+def write_chronology(
+    index: Index, result: Result, out: TextIO, *, ticks: Ticks | None = None
+) -> None:
     """The events of `result` in date order, each with its articles and the
-    paragraphs that report it."""
+    paragraphs that report it (each counted on `ticks`)."""
+    ticks = ticks or Ticks()
     citer = Citer(index)
     dataset = index.dataset
     events = sorted(result.events, key=lambda i: sort_key(dataset.spec.events[i].date))
     out.write("# Chronology\n")
-    for i in events:
+    for i in ticks.each(events):
         event = dataset.spec.events[i]
         venue = index.venues.get(event.venue or "")
         where = f", {md_escape(venue.name)}" if venue else ""

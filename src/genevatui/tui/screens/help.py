@@ -20,6 +20,7 @@ from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import VirtualList
 from .copy_dialog import CopyScreen
 from .date_range import DateRangeScreen
+from .export_dialog import ExportScreen
 from .layout import LayoutScreen
 from .main import MainScreen
 from .marks_view import MarksScreen
@@ -51,6 +52,8 @@ SECTIONS: list[tuple[str, type]] = [
     # Marks and notes (issue 11 §2): m a ' M on the main screen; these in their views
     ("Marks view", MarksScreen),
     ("Note editor", NoteEditor),
+    # Export (issue 11 §4): e opens the dialog; ↑↓ choose what, the extension the format
+    ("Export", ExportScreen),
 ]
 COPY_NOTE = (
     "Copy: y copies the selected statement or event with its citation, in the config "

@@ -63,6 +63,13 @@ def _marks_commands() -> type[Provider]:  # marks and notes (issue 11 §2)
     return MarksCommands
 
 
+# Export (issue 11 §4): `e` and the palette's "Export…" open the dialog.
+def _export_commands() -> type[Provider]:
+    from .export_dialog import ExportCommands
+
+    return ExportCommands
+
+
 class MainScreen(RecordScreen):
     """Filter bar, timeline, statements and source, with the footer; `i`,
     `g`, `<` and `>` (RecordScreen) act on the record the source shows, the
@@ -98,12 +105,22 @@ class MainScreen(RecordScreen):
         COPY_BINDING,  # copy with citation (issue 11 §1)
         CHOOSE_BINDING,
         *MARK_BINDINGS,  # marks and notes (issue 11 §2): m a ' M
+        # Export (issue 11 §4)
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the view, the marks or the chronology to a file; "
+            "the extension chooses the format (.md .csv .json .jsonl .csl.json)",
+            id="main.export",
+        ),
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _filter_commands,
         _goto_commands,
         _marks_commands,
+        _export_commands,
     }
     """Filter by any entity, go to any event or quote: only over this screen
     (a provider reaches it as `self.screen`)."""
@@ -409,3 +426,11 @@ class MainScreen(RecordScreen):
         from .orphans import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.index))
+
+    # -- export (issue 11 §4): the dialog does it (screens/export_dialog.py) ----
+    def action_export(self) -> None:
+        if self._leaving():
+            return
+        from .export_dialog import ExportScreen
+
+        self.app.push_screen(ExportScreen(self.index, self.filter))
