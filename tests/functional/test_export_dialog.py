@@ -18,8 +18,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Static
 
 from genevatui import create_app
+from genevatui.core.atomic import TEMP_PREFIX
 from genevatui.core.export import export
-from genevatui.core.export_file import TEMP_PREFIX
 from genevatui.core.filters import Filter
 from genevatui.core.query import Index, Result
 from genevatui.core.writers import WRITERS, Options

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from helpers import REPO
 
+from genevatui.core.atomic import TEMP_PREFIX
 from genevatui.core.export import export
 from genevatui.core.export_file import (
-    TEMP_PREFIX,
     ExportProblem,
     check_target,
     default_name,

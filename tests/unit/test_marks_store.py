@@ -17,6 +17,7 @@ import pytest
 from helpers import call, edit, make_dataset, subprocess_env
 
 from genevatui.core import userfiles
+from genevatui.core.atomic import TEMP_PREFIX
 from genevatui.core.loader import load_dataset
 from genevatui.core.marks import MarkStore, listing
 from genevatui.core.userfiles import dataset_file, dataset_key
@@ -233,7 +234,7 @@ def test_kill_9_at_random_moments_of_saving_never_loses_a_confirmed_mark(
     assert len(confirmed) > 50  # the children did save, many times
     assert not [p for p in path.parent.iterdir() if ".broken-" in p.name]
     MarkStore(path).set_marked("quote", "last", True)  # a later writer sweeps the leftovers
-    assert not [p for p in path.parent.iterdir() if p.name.startswith(".tmp-")]
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(TEMP_PREFIX)]
 
 
 ADD_MANY = """

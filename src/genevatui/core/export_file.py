@@ -7,28 +7,22 @@ file name chooses, and writing it so that no half file is ever left.
 - Which writer: the file name's extension, as VisiData's save does
   (`writers.writer_for`); anything else is an `ExportProblem` saying which
   endings there are.
-- How: `replacing(path)` writes a temporary file in the same folder (so the
-  rename cannot cross file systems), flushes, fsyncs, renames it over
-  `path`, and fsyncs the folder. An error or a cancel (the progress callback
-  raising) removes the temporary file: `path` is the old file or the new
-  one, never a torn one. A temporary file left by a killed app (its pid is
-  in the name) is removed by the next export into that folder.
+- How: `atomic.replacing`: `path` is the old file or the new one, never a
+  torn one, whether the write fails or is cancelled (the progress callback
+  raising).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-import math
 import os
-import secrets
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, TextIO
 
+from . import atomic
 from .brief import GroupBy
-from .cache_folder import sweep_temporaries
 from .filters import Filter
 from .progress import Progress
 from .query import Index, Result
@@ -37,8 +31,6 @@ from .writers import WRITERS, Writer, write, writer_for
 
 What = Literal["view", "marks", "chronology"]
 WHATS: tuple[What, ...] = ("view", "marks", "chronology")
-TEMP_PREFIX = ".genevatui-export-"
-TEMP_SUFFIX = ".part"
 
 
 class ExportProblem(Exception):
@@ -137,65 +129,9 @@ def export_file(
 
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[TextIO]:
-    """A UTF-8 text stream whose contents replace `path` when the body ends
-    normally; if it raises, `path` is untouched and no temporary file stays.
-    A symlink is followed: the file it points to is replaced, not the link."""
-    real = Path(os.path.realpath(path))
-    folder = real.parent
-    sweep_temporaries(folder, TEMP_PREFIX, TEMP_SUFFIX, math.inf)  # only dead writers'
+    """`atomic.replacing`, its OSError as an ExportProblem naming the file."""
     try:
-        fd, tmp = _create(folder)
+        with atomic.replacing(path) as out:
+            yield out
     except OSError as exc:
         raise ExportProblem(f"{shown(str(path))}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
-            out.flush()
-            _keep_mode(real, out.fileno())
-            os.fsync(out.fileno())
-        os.replace(tmp, real)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ExportProblem(
-                f"{shown(str(path))}: cannot write: {exc.strerror or exc}"
-            ) from None
-        raise
-    with contextlib.suppress(OSError):  # the data is there; only durability is at stake
-        _fsync_folder(folder)
-
-
-def _create(folder: Path) -> tuple[int, Path]:
-    # Not tempfile.mkstemp: that makes the file 0600, and an export is an
-    # ordinary file (0666 less the umask, which os.open applies).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}"
-        try:
-            return os.open(tmp, flags, 0o666), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary file name in {folder}")
-
-
-def _keep_mode(path: Path, fd: int) -> None:
-    """A replaced file keeps its permissions, as an editor's save does."""
-    try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        return  # a new file: the umask decided
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, mode)
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename lives in the folder's entries (as userfiles does; no
-    # O_DIRECTORY on Windows, where this is not possible).
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -4,11 +4,8 @@ how they are written, and what happens to one that cannot be read.
 One module of locations (as posting's `locations.py`): each folder is
 overridable by an environment variable, so tests never touch the real ones.
 
-- Writes are atomic and durable: a temporary file in the same folder
-  (its name carries the writer's pid, so a later writer removes what a
-  killed one left: `cache_folder.sweep_temporaries`), write, flush, fsync,
-  `os.replace`, then fsync the folder so the rename itself survives a
-  power cut. A reader sees the old file or the new one, never a torn one.
+- Writes are atomic and durable (`atomic.replacing`): a reader sees the
+  old file or the new one, never a torn one, after a kill -9 or a power cut.
 - Read-modify-write is done under an advisory lock (`fcntl.flock` on a
   `.lock` file beside the data), so two instances merge instead of one
   overwriting the other's changes. Where there is no `fcntl` (Windows),
@@ -24,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,11 +28,10 @@ from typing import TypeVar
 
 import msgspec
 
-from .cache_folder import sweep_temporaries
+from .atomic import replacing
 from .files import FileProblem, read_regular
 from .text import shown
 
-TEMP_PREFIX = ".tmp-"
 TEMP_MAX_AGE = 600.0
 """Seconds after which a temporary file is left over whoever wrote it."""
 MAX_BYTES = 16 * 2**20
@@ -86,38 +81,14 @@ class UserFileError(Exception):
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that it holds either the old bytes or
-    the new ones whatever happens (SIGKILL, a power cut). Raises UserFileError."""
-    folder = path.parent
+    the new ones whatever happens (SIGKILL, a power cut): `atomic.replacing`,
+    private to the user. Raises UserFileError."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        sweep_temporaries(folder, TEMP_PREFIX, path.suffix, TEMP_MAX_AGE)
-        fd, tmp = tempfile.mkstemp(
-            dir=folder, prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=path.suffix
-        )
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _fsync_folder(folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(path, binary=True, private=True, max_age=TEMP_MAX_AGE) as out:
+            out.write(data)
     except OSError as exc:
         raise UserFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
-
-
-def _fsync_folder(folder: Path) -> None:
-    # The rename lives in the folder's entry table: without this a power cut
-    # can bring back the old file. Not possible on Windows (no O_DIRECTORY).
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 @contextlib.contextmanager
