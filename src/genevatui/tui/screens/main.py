@@ -23,8 +23,8 @@ from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.spans import Target
-from ..copy import CHOOSE_BINDING, COPY_BINDING, Copier  # copy with citation (issue 11 §1)
-from ..marking import MARK_BINDINGS, Marking
+from ..copy import Copier
+from ..marking import Marking
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.pane_tabs import PaneTabs
@@ -34,6 +34,7 @@ from ..widgets.statements import Statements
 from ..widgets.timeline import Timeline
 from ..widgets.virtual_list import EMPTY
 from .filter_dialogs import pick_dates, pick_values
+from .keeping import KEEPING_BINDINGS, Keeping, export_commands, marks_commands
 from .layout import ListPane
 from .record_screen import RecordScreen, article_label
 from .text_search import NOTES_BINDING, SEARCH_BINDING, TextSearch
@@ -57,20 +58,7 @@ def _goto_commands() -> type[Provider]:
     return GotoCommands
 
 
-def _marks_commands() -> type[Provider]:  # marks and notes (issue 11 §2)
-    from ..marks_commands import MarksCommands
-
-    return MarksCommands
-
-
-# Export (issue 11 §4): `e` and the palette's "Export…" open the dialog.
-def _export_commands() -> type[Provider]:
-    from .export_dialog import ExportCommands
-
-    return ExportCommands
-
-
-class MainScreen(RecordScreen):
+class MainScreen(Keeping, RecordScreen):
     """Filter bar, timeline, statements and source, with the footer; `i`,
     `g`, `<` and `>` (RecordScreen) act on the record the source shows, the
     layout keys (LayoutScreen, RecordScreen's base) arrange the panes."""
@@ -102,25 +90,14 @@ class MainScreen(RecordScreen):
         Binding("right_square_bracket", "forward", "Forward", show=False, id="main.forward"),
         Binding("o", "orphans", "Orphans", show=False, id="main.orphans"),
         NOTES_BINDING,
-        COPY_BINDING,  # copy with citation (issue 11 §1)
-        CHOOSE_BINDING,
-        *MARK_BINDINGS,  # marks and notes (issue 11 §2): m a ' M
-        # Export (issue 11 §4)
-        Binding(
-            "e",
-            "export",
-            "Export",
-            tooltip="Export the view, the marks or the chronology to a file; "
-            "the extension chooses the format (.md .csv .json .jsonl .csl.json)",
-            id="main.export",
-        ),
+        *KEEPING_BINDINGS,  # cite and keep (issue 11): y Y m a ' M e
     ]
 
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _filter_commands,
         _goto_commands,
-        _marks_commands,
-        _export_commands,
+        marks_commands,
+        export_commands,
     }
     """Filter by any entity, go to any event or quote: only over this screen
     (a provider reaches it as `self.screen`)."""
@@ -265,26 +242,6 @@ class MainScreen(RecordScreen):
     def action_toggle_notes(self) -> None:
         self.search.toggle_notes()
 
-    # -- copy with citation (issue 11 §1): `Copier` does it ----------------------
-    def action_copy_cited(self) -> None:
-        self.copier.copy()
-
-    def action_copy_as(self) -> None:
-        self.copier.choose()
-
-    # -- marks and notes (issue 11 §2): `Marking` does it ---------------------
-    def action_mark(self) -> None:
-        self.marking.toggle()
-
-    def action_note(self) -> None:
-        self.marking.edit_note()
-
-    def action_marks(self) -> None:
-        self.marking.open_view()
-
-    def action_marked_only(self) -> None:
-        self.marking.toggle_filter()
-
     # -- the other filters: clear, pickers, dates, the palette ------------------
     def action_clear(self) -> None:
         self.filter = Filter()
@@ -426,11 +383,3 @@ class MainScreen(RecordScreen):
         from .orphans import OrphansScreen
 
         self.app.push_screen(OrphansScreen(self.index))
-
-    # -- export (issue 11 §4): the dialog does it (screens/export_dialog.py) ----
-    def action_export(self) -> None:
-        if self._leaving():
-            return
-        from .export_dialog import ExportScreen
-
-        self.app.push_screen(ExportScreen(self.index, self.filter))
