@@ -151,3 +151,24 @@ def test_a_config_folder_that_cannot_be_written_is_a_notification(
         assert "cannot save" in notices(app)[-1]
 
     run(create_app(MINI), body, SIZE)
+
+
+def test_the_help_shows_each_keys_binding_id_for_the_keymap() -> None:
+    import io
+
+    from rich.console import Console
+    from textual.binding import Binding
+
+    from genevatui.tui.screens.help import SECTIONS, help_table
+
+    console = Console(file=io.StringIO(), width=200)
+    console.print(help_table())
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    ids = {
+        b.id
+        for _, cls in SECTIONS
+        for b in cls.__dict__.get("BINDINGS", [])
+        if isinstance(b, Binding) and b.id
+    }
+    assert {"copy.copy", "main.search", "main.export", "list.down"} <= ids
+    assert [i for i in sorted(ids) if i not in text] == []

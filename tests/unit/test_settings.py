@@ -75,8 +75,8 @@ def test_each_bad_value_is_named_with_its_line_and_the_rest_applies(config: Path
         f"{config}:2:1: copy_format: unknown format 'bibtex'; choose from plain, markdown, "
         "csl-json, bare; ignored",
         f"{config}:3:1: colour: unknown setting (known: theme, copy_format, [keymap]); ignored",
-        f"{config}:6:3: keymap.main.nothing: no binding has this id (see the README for the "
-        "ids); ignored",
+        f"{config}:6:3: keymap.main.nothing: no binding has this id (each key's id is shown "
+        "in the help, ?); ignored",
         f'{config}:7:1: keymap.app.quit: keys must be a string such as "f" or "ctrl+f,f3"; ignored',
     ]
 

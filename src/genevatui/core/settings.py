@@ -131,7 +131,8 @@ def _keymap(
     keymap: dict[str, str] = {}
     for binding, keys in table.items():
         if binding_ids is not None and binding not in binding_ids:
-            warn("keymap", binding, "no binding has this id (see the README for the ids)")
+            where = "each key's id is shown in the help, ?"
+            warn("keymap", binding, f"no binding has this id ({where})")
         elif not isinstance(keys, str) or not keys.strip():
             warn("keymap", binding, 'keys must be a string such as "f" or "ctrl+f,f3"')
         else:

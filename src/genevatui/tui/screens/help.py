@@ -76,15 +76,17 @@ def help_table() -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    rows = list(EXTRA)
+    rows: list[tuple[str, str, Text]] = [(a, b, Text(c)) for a, b, c in EXTRA]
     for section, cls in SECTIONS:
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding):
-                text = binding.tooltip or binding.description
+                text = Text(binding.tooltip or binding.description)
+                if binding.id:  # what the config file's [keymap] names
+                    text.append(f"  {binding.id}", style="dim")
                 rows.append((section, _key_name(binding.key), text))
     last = None
     for section, key, description in rows:
-        table.add_row(Text(section if section != last else ""), Text(key), Text(description))
+        table.add_row(Text(section if section != last else ""), Text(key), description)
         last = section
     return table
 
