@@ -265,3 +265,24 @@ def test_the_help_lists_e() -> None:
     rows = list(zip(*(column.cells for column in help_table().columns), strict=True))
     keys = {(str(key), str(text)) for _, key, text in rows}
     assert any(key == "e" and "Export the view, the marks" in text for key, text in keys)
+
+
+def test_arrows_in_the_path_box_choose_what_to_export() -> None:
+    """The hint says ↑↓ choose: so they do where the focus starts, the path box."""
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = dialog(app)
+        assert isinstance(app.focused, Input) and screen.what == "view"
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.what == "marks" and "marks" in dialog(app).query_one(Input).value
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert screen.what == "view"  # round again
+        await pilot.press("up")
+        await pilot.pause()
+        assert screen.what == "chronology"
+
+    run(app_with()[0], body)

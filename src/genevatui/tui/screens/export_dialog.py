@@ -24,7 +24,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, ProgressBar, RadioSet, Static
+from textual.widgets import Input, ProgressBar, RadioButton, RadioSet, Static
 
 from ...core.brief import GroupBy
 from ...core.chips import chips
@@ -86,6 +86,10 @@ class ExportScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "export", "Export", tooltip="Write the file", id="export.write"),
+        # From the path box (which has no use for them): ↑↓ choose what to export,
+        # as the hint says; in a radio set its own ↑↓ win.
+        Binding("down", "choose(1)", "Next choice", show=False, id="export.next"),
+        Binding("up", "choose(-1)", "Previous choice", show=False, id="export.previous"),
         Binding(
             "escape",
             "cancel",
@@ -176,6 +180,11 @@ class ExportScreen(ModalScreen[None]):
             self.suggested = default_name(self.what, self.today)
             box.value = self.suggested
         self._update_status()
+
+    def action_choose(self, step: int) -> None:
+        buttons = list(self.query_one("#export-what", RadioSet).query(RadioButton))
+        now = next((n for n, b in enumerate(buttons) if b.value), 0)
+        buttons[(now + step) % len(buttons)].value = True
 
     @on(RadioSet.Changed, "#export-group")
     def _group_changed(self, event: RadioSet.Changed) -> None:
