@@ -277,7 +277,9 @@ def test_arrows_in_the_path_box_choose_what_to_export() -> None:
         assert isinstance(app.focused, Input) and screen.what == "view"
         await pilot.press("down")
         await pilot.pause()
-        assert screen.what == "marks" and "marks" in dialog(app).query_one(Input).value
+        box = dialog(app).query_one(Input)
+        assert screen.what == "marks" and "marks" in box.value
+        assert box.cursor_position == len(box.value)  # ctrl+u then clears it all
         await pilot.press("down", "down")
         await pilot.pause()
         assert screen.what == "view"  # round again

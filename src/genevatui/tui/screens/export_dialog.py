@@ -179,6 +179,7 @@ class ExportScreen(ModalScreen[None]):
         if box.value == self.suggested:  # not edited: follow the choice
             self.suggested = default_name(self.what, self.today)
             box.value = self.suggested
+            box.cursor_position = len(box.value)  # not left inside the new name
         self._update_status()
 
     def action_choose(self, step: int) -> None:
