@@ -19,7 +19,8 @@ from .cli_common import (
     say,
     write_data,
 )
-from .core.cite import CITE_FORMATS, Citer, render
+from .core.cite import Citer
+from .core.cite_text import CITE_FORMATS, render
 from .core.query import Index, UnknownName
 
 _HELP = (

@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from genevatui import create_app
-from genevatui.core.cite import Citer, render
+from genevatui.core.cite import Citer
+from genevatui.core.cite_text import render
 from genevatui.core.loader import load_index
 from genevatui.tui.app import GenevaApp
 from genevatui.tui.clipboard import osc52_problem

@@ -11,7 +11,8 @@ import pytest
 from helpers import MINI, MINI_YAML, REPO, edit, make_dataset
 
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.cite import CITE_FORMATS, Citation, Citer, cite, md_escape, render
+from genevatui.core.cite import Citation, Citer
+from genevatui.core.cite_text import CITE_FORMATS, cite, md_escape, render
 from genevatui.core.loader import load_index
 from genevatui.core.names import UnknownName
 from genevatui.core.paragraphs import Paragraphs

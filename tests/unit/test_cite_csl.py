@@ -10,7 +10,8 @@ from cslschema import csl_errors
 from helpers import MINI_YAML, REPO, edit, make_dataset
 
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.cite import Citer, render
+from genevatui.core.cite import Citer
+from genevatui.core.cite_text import render
 from genevatui.core.csl import csl_document, csl_item
 from genevatui.core.export import export
 from genevatui.core.loader import load_dataset, load_index

@@ -12,7 +12,8 @@ from cslschema import csl_errors
 from helpers import MINI_YAML, edit, make_dataset
 
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.cite import CITE_FORMATS, Citer, render
+from genevatui.core.cite import Citer
+from genevatui.core.cite_text import CITE_FORMATS, render
 from genevatui.core.csl import csl_document
 from genevatui.core.loader import load_index
 from genevatui.core.query import Index

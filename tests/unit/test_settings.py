@@ -154,6 +154,6 @@ def test_a_theme_the_app_does_not_have_is_named_and_the_default_kept(config: Pat
 
 
 def test_the_default_copy_format_is_one_the_citer_has() -> None:
-    from genevatui.core.cite import CITE_FORMATS
+    from genevatui.core.cite_text import CITE_FORMATS
 
     assert Settings().copy_format in CITE_FORMATS

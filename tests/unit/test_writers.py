@@ -12,7 +12,7 @@ import pytest
 from helpers import MINI, REPO
 
 from genevatui.core.bundled import bundled_dataset
-from genevatui.core.cite import md_escape
+from genevatui.core.cite_text import md_escape
 from genevatui.core.export import export
 from genevatui.core.filters import Filter
 from genevatui.core.loader import load_dataset, load_index

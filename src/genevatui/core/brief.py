@@ -1,7 +1,7 @@
 """The Markdown writers: a brief a journalist can paste, and a chronology.
 
 The brief lists the statements grouped by event (in date order; those tied
-to no event last) or by speaker, each as one citation line (`cite.md_line`:
+to no event last) or by speaker, each as one citation line (`cite_text.md_line`:
 who with the title as the article gives it, when and where, the words, the
 article and its locator), each caveat as a sub-item; then the articles'
 assessments (their own words about a party, never statements) and the
@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, TextIO
 
-from .cite import Citation, Citer, md_escape, md_line
+from .cite import Citation, Citer
+from .cite_text import md_escape, md_line
 from .dates import format_date, sort_key
 from .paragraphs import pilcrow
 from .progress import Ticks

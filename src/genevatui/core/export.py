@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 from .brief import GroupBy
-from .cite import md_escape
+from .cite_text import md_escape
 from .filters import Filter
 from .models import Dataset
 from .query import Index

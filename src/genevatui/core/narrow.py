@@ -4,7 +4,7 @@ stands where a quote's speaker does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .dates import overlaps
@@ -94,3 +94,18 @@ def events_left(index: Index, out: Criteria, events: list[int]) -> list[int]:
     if (hidden := out["event"]) is not None:
         events = [i for i in events if ids[i].id not in hidden]
     return events
+
+
+def marked_only(
+    index: Index, quotes: Iterable[int], events: Iterable[int], assessments: Iterable[int]
+) -> tuple[list[int], list[int], list[int]]:
+    """Of these, only those the user marked (`Index.marked`). An event is
+    kept only when it is marked itself: a marked quote does not bring its
+    event along, as lnav's "marked only" keeps exactly the marked lines."""
+    spec, none = index.dataset.spec, frozenset[str]()
+    q, e, a = (index.marked.get(k, none) for k in ("quote", "event", "assessment"))
+    return (
+        [i for i in quotes if spec.quotes[i].id in q],
+        [i for i in events if spec.events[i].id in e],
+        [i for i in assessments if spec.assessments[i].id in a],
+    )

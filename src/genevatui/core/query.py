@@ -23,7 +23,7 @@ from .dates import date_bounds, overlaps, sort_key
 from .filters import FILTER_KINDS, Exclusion, Filter, FilterKind, Kinds
 from .models import Dataset, Event, Quote, Role
 from .names import Names, UnknownName
-from .narrow import Criteria, events_left, narrow
+from .narrow import Criteria, events_left, marked_only, narrow
 from .ordering import UNDATED, orders, search_text, with_notes
 from .search import narrows, parse, select
 from .text import search_key
@@ -413,19 +413,5 @@ class Index:
             events = [i for i in events if i in keep]
         assessments = self.assessments.scan(c, query, lo, hi, assessments, flt.in_notes, out)
         if flt.marked:
-            quotes, events, assessments = self._marked_only(quotes, events, assessments)
+            quotes, events, assessments = marked_only(self, quotes, events, assessments)
         return Result(list(quotes), list(events), list(assessments))
-
-    def _marked_only(
-        self, quotes: Iterable[int], events: Iterable[int], assessments: Iterable[int]
-    ) -> tuple[list[int], list[int], list[int]]:
-        """Of these, only the marked ones. An event is kept only when it is
-        marked itself: a marked quote does not bring its event along, as
-        lnav's "marked only" keeps exactly the marked lines."""
-        spec, none = self.dataset.spec, frozenset[str]()
-        q, e, a = (self.marked.get(k, none) for k in ("quote", "event", "assessment"))
-        return (
-            [i for i in quotes if spec.quotes[i].id in q],
-            [i for i in events if spec.events[i].id in e],
-            [i for i in assessments if spec.assessments[i].id in a],
-        )

@@ -33,7 +33,7 @@ from .userfiles import UserFileError, atomic_write, config_dir, locked, read_use
 
 FILE_NAME = "config.toml"
 DEFAULT_COPY_FORMAT = "plain"
-"""The name `core.cite.CITE_FORMATS` and `genevatui cite --format` use."""
+"""The name `core.cite_text.CITE_FORMATS` and `genevatui cite --format` use."""
 
 
 class Settings(msgspec.Struct, frozen=True, kw_only=True):

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from ..core.cite import CITE_FORMATS, Citation, Citer, render
+from ..core.cite import Citation, Citer
+from ..core.cite_text import CITE_FORMATS, render
 from ..core.settings import DEFAULT_COPY_FORMAT
 from .clipboard import osc52_problem
 

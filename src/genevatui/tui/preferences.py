@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterator
 from textual.app import App
 from textual.binding import Binding
 
-from ..core.cite import CITE_FORMATS
+from ..core.cite_text import CITE_FORMATS
 from ..core.settings import Settings, load_settings, save_theme
 from ..core.userfiles import UserFileError
 

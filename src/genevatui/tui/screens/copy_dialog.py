@@ -17,7 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...core.cite import CITE_FORMATS, Citation, render
+from ...core.cite import Citation
+from ...core.cite_text import CITE_FORMATS, render
 from ...core.save_as import FileExists, SaveError, save_text, target_path
 from ...core.text import shown
 from ..widgets.safe_input import SafeInput
