@@ -303,3 +303,22 @@ def test_marks_unsaved_at_quit_are_saved_when_the_folder_is_back(
     run(app, body)
     assert app.problems == []
     assert MarkStore.for_dataset(path).marked_ids("quote") == {quote_id(0)}
+
+
+def test_y_and_m_act_on_the_same_row_right_after_a_move(tmp_path: Path) -> None:
+    """`jy` and `jm` in one burst: both act on the row under the cursor
+    (RecordScreen.selected), so what is copied is what is marked."""
+    path = make_dataset(tmp_path / "ds")
+
+    async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
+        screen = main_screen(app)
+        statements(app).action_cursor_down()
+        screen.action_copy_cited()  # no pause between: as in a burst of keys
+        screen.action_mark()
+        (marked,) = app.user.marks.marked_ids("quote")
+        assert marked == cursor_quote(app) != quote_id(0)
+        spec = screen.index.dataset.spec
+        words = next(q.text for q in spec.quotes if q.id == marked)
+        assert app.clipboard and words.split()[0] in app.clipboard
+
+    run(create_app(path), body)

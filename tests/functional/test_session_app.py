@@ -188,3 +188,19 @@ def shown_id(a: GenevaApp) -> str:
     screen = main_screen(a)
     assert screen.shown is not None
     return ref_of(screen.index.dataset, screen.shown).id
+
+
+def test_a_saved_selection_the_command_line_filter_hides_is_not_shown() -> None:
+    """Else the source shows it while the list's cursor (which y and m act
+    on) stands on another row: y would cite one statement and m mark another."""
+    leave_somewhere({})  # leaves a Sherman quote selected
+    ryabkov = Filter(speakers=("ryabkov",))
+
+    async def look(pilot: Pilot[Any], a: GenevaApp) -> None:
+        screen = main_screen(a)
+        assert screen.shown is not None and screen.shown[0] == "quote"
+        assert screen.selected() == screen.shown
+        quote = screen.index.dataset.spec.quotes[screen.shown[1]]
+        assert quote.speaker == "ryabkov", quote.id
+
+    run(app(flt=ryabkov), look)

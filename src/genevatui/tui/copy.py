@@ -80,18 +80,22 @@ class Copier:
         return fmt if fmt in CITE_FORMATS else DEFAULT_COPY_FORMAT
 
     def citation(self) -> Citation | None:
-        """The shown record, cited; None (said, with a bell) when there is none to cite."""
+        """The selected record (`RecordScreen.selected`: the one `m` marks), cited;
+        None (said, with a bell) when there is none to cite."""
         screen = self.screen
         why = "Nothing is selected: nothing to copy."
-        if screen.shown is not None:
-            kind, key = screen.shown
+        target = screen.selected()
+        if target is not None:
+            kind, key = target
             if kind == "quote":
                 return self.citer.quote(key)
             if kind == "assessment":
                 return self.citer.assessment(key)
             if kind == "event":
                 try:
-                    return self.citer.event(key, screen.shown_source)
+                    # In the article shown, when the source shows this event.
+                    source = screen.shown_source if target == screen.shown else None
+                    return self.citer.event(key, source)
                 except ValueError:
                     why = "This event has no passage in any article: nothing to cite."
             else:  # a reading: one article's words on a disagreement

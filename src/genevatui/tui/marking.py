@@ -119,14 +119,7 @@ class Marking:
         store.warnings.clear()
 
     def selected(self) -> Target | None:
-        """The record under the focused list's cursor, else what the source
-        shows. Not `shown` alone: it follows the cursor by a message, so a
-        key typed right after `j` (`jm` in one burst) would act on the row
-        the cursor has just left."""
-        focused = self.screen.focused
-        if isinstance(focused, Statements | Timeline) and (key := focused.cursor_key) is not None:
-            return ("event", key) if isinstance(focused, Timeline) else focused.target_of(key)
-        return self.screen.shown
+        return self.screen.selected()
 
     def _selected(self) -> tuple[MarkKind, str] | None:
         found = target_id(self.screen.index, self.selected())

@@ -56,7 +56,10 @@ class SessionKeeper:
         places, pos = restored_places(dataset, start.history, start.history_pos)
         screen.history.restore(places, pos)
         target = target_of(dataset, start.selected) if select else None
-        if target is not None:
+        # Not one the filter hides (a filter given on the command line): the
+        # source would show it while the list's cursor, which y and m act
+        # on, stands on another.
+        if target is not None and (target[0] == "reading" or screen.listed(target)):
             screen.select_target(target, widen=False)
         if select and start.focus in get_args(Pane):
             pane = cast(Pane, start.focus)

@@ -82,7 +82,7 @@ def help_table() -> Table:
             if isinstance(binding, Binding):
                 text = Text(binding.tooltip or binding.description)
                 if binding.id:  # what the config file's [keymap] names
-                    text.append(f"  {binding.id}", style="dim")
+                    text.append(f"  {binding.id}", style="italic")  # not dim: WCAG AA
                 rows.append((section, _key_name(binding.key), text))
     last = None
     for section, key, description in rows:

@@ -334,21 +334,30 @@ class MainScreen(Keeping, RecordScreen):
     def select_target(self, target: Target, widen: bool = True) -> None:
         """Put the cursor on `target` in its list (widening if it is filtered
         out, unless not to `widen`) and show its passage."""
-        kind, key = target
-        pane: Statements | Timeline
-        if kind == "reading":  # in no list: only its article
+        if target[0] == "reading":  # in no list: only its article
             self.show_source(target)
             return
-        if kind == "event":
-            pane = self.query_one(Timeline)
-        else:
-            pane = self.query_one(Statements)
-            key = pane.key_of(kind, key)
+        pane, key = self._list_of(target)
         if widen and pane.row_of_key(key) is None and not self.filter.is_empty:
             self.notify("It was hidden by the filters: filters cleared.", timeout=4)
             self.filter = Filter()
         pane.move_to_key(key)
         self.show_source(target)
+
+    def _list_of(self, target: Target) -> tuple[Statements | Timeline, int]:
+        """The list that holds `target` (not a reading), and its key there."""
+        kind, key = target
+        if kind == "event":
+            return self.query_one(Timeline), key
+        statements = self.query_one(Statements)
+        return statements, statements.key_of(kind, key)
+
+    def listed(self, target: Target) -> bool:
+        """Whether `target` has a row under the filter (a reading never does)."""
+        if target[0] == "reading":
+            return False
+        pane, key = self._list_of(target)
+        return pane.row_of_key(key) is not None
 
     def action_passage(self, step: int) -> None:
         source = self.query_one(SourceView)

@@ -91,6 +91,16 @@ class RecordScreen(LayoutScreen):
         down half-built (keys typed with `q` are dropped by the app too)."""
         return bool(getattr(self.app, "exiting", False))
 
+    def selected(self) -> Target | None:
+        """The record the keys act on (y, m, a): the one under the focused
+        list's cursor, else what the source shows. Not `shown` alone: it
+        follows the cursor by a message, so a key typed right after `j`
+        (`jm` in one burst) would act on the row the cursor has just left."""
+        focused = self.focused
+        if isinstance(focused, Statements | Timeline) and (key := focused.cursor_key) is not None:
+            return ("event", key) if isinstance(focused, Timeline) else focused.target_of(key)
+        return self.shown
+
     def show_source(self, target: Target, source: str | None = None) -> None:
         """Show `target`'s passage, in article `source` when it has one there."""
         dataset = self.index.dataset
