@@ -13,7 +13,7 @@ from typing import TextIO
 from .cli_common import EXIT_DATA, EXIT_OK, EXIT_USAGE, Subcommands, load_index_or_code, say
 from .core.files import is_stdin
 from .core.marks import MarkStore, listing
-from .core.settings import config_path, load_settings
+from .core.settings import config_path
 from .core.text import shown
 from .core.userfiles import data_dir
 
@@ -58,8 +58,11 @@ def _config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.path:
         say(str(path), out)
         return EXIT_OK
-    # Binding ids and copy formats are checked when the app starts (it knows them).
-    _, problems = load_settings(path=path)
+    # Checked as the app checks it: binding ids, copy formats and theme names
+    # are the app's, so this one command imports Textual.
+    from .tui.preferences import config_problems
+
+    problems = config_problems(path)
     for line in problems:
         say(line, err)
     if not problems:

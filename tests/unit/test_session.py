@@ -171,3 +171,21 @@ def test_a_saved_filter_naming_what_is_gone_is_dropped_with_a_warning(tmp_path: 
     assert warning.startswith("saved session: ") and "nobody-now" in warning
     fine = Session(filter=good, history=places[:1], history_pos=0)
     assert checked_session(fine, index.check) == (fine, [])
+
+
+def test_a_file_where_the_data_folder_should_be_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not mkdir's bare "File exists": which path is in the way."""
+    from genevatui.core.userfiles import UserFileError, atomic_write
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file")
+    with pytest.raises(UserFileError) as info:
+        atomic_write(blocker / "x.session.json", b"{}")
+    assert (
+        str(info.value) == f"{blocker / 'x.session.json'}: cannot save: {blocker} is not a folder"
+    )
+    with pytest.raises(UserFileError) as deeper:
+        atomic_write(blocker / "sub" / "x.json", b"{}")
+    assert str(deeper.value).endswith(f"cannot save: {blocker} is not a folder")

@@ -143,6 +143,22 @@ def test_genevatui_config_checks_the_file(config: Path, capsys: pytest.CaptureFi
     assert err == f"{config}:2:1: Invalid value at the end; using the defaults\n"
 
 
+def test_genevatui_config_checks_what_the_app_checks(
+    config: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Theme names, copy formats and binding ids, as the app would: before,
+    `config` said "ok" for a file the app then warned about three times."""
+    config.write_text(
+        'theme = "no-such-theme"\ncopy_format = "html"\n[keymap]\n"nope.x" = "g"\n'
+        '"copy.copy" = "ctrl+y"\n'
+    )
+    code, out, err = call(capsys, "config")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert [line.split(": ", 2)[1] for line in lines] == ["theme", "copy_format", "keymap.nope.x"]
+    assert all(line.startswith(f"{config}:") for line in lines)
+
+
 def test_a_theme_the_app_does_not_have_is_named_and_the_default_kept(config: Path) -> None:
     config.write_text('copy_format = "bare"\n\ntheme = "solarised"\n')
     settings, warnings = load_settings(IDS, FORMATS, themes={"nord", "textual-dark"})

@@ -85,6 +85,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     private to the user. Raises UserFileError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        # mkdir's "File exists" would not say that a file is in the way
+        where = next((p for p in path.parents if p.exists() and not p.is_dir()), path.parent)
+        raise UserFileError(f"{path}: cannot save: {where} is not a folder") from None
+    except OSError as exc:
+        raise UserFileError(f"{path}: cannot save: {exc.strerror or exc}") from None
+    try:
         with replacing(path, binary=True, private=True, max_age=TEMP_MAX_AGE) as out:
             out.write(data)
     except OSError as exc:

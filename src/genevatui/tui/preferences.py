@@ -11,6 +11,7 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Collection, Iterator
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -53,6 +54,14 @@ class _LazyIds(Collection[str]):
 
     def __len__(self) -> int:
         return len(binding_ids())
+
+
+def config_problems(path: Path | None = None) -> list[str]:
+    """What is wrong with the config file, checked as the app checks it
+    (binding ids, copy formats, theme names): `genevatui config`."""
+    from textual.theme import BUILTIN_THEMES
+
+    return load_settings(_LazyIds(), tuple(CITE_FORMATS), path, tuple(BUILTIN_THEMES))[1]
 
 
 class Preferences:
