@@ -10,6 +10,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import msgspec
@@ -134,11 +135,9 @@ HUGE = b"{" + b" " * 2048 + b"}"
         (b"\xff\xfe garbage", "not valid JSON"),
         (b"[1, 2, 3]", "unexpected content"),
         (b'{"format": "genevatui-session", "version": 1}', "not a genevatui-marks file"),
-        (b'{"format": "genevatui-marks", "version": 2, "marks": []}', "version 2"),
-        (
-            b'{"format": "genevatui-marks", "version": 1, "marks": [{"kind": "speaker", "id": 1}]}',
-            "unexpected content",
-        ),
+        # Newer versions and unknown entries are kept, not moved (test_marks_tolerant.py).
+        (b'{"format": "genevatui-marks", "version": 0, "marks": []}', "version 0"),
+        (b'{"format": "genevatui-marks", "version": 1, "marks": {"q": 1}}', "unexpected content"),
         (HUGE, "file too large"),
     ],
 )
@@ -204,6 +203,7 @@ def test_kill_9_at_random_moments_of_saving_never_loses_a_confirmed_mark(
     path = tmp_path / "data" / "x.marks.json"
     rng = random.Random(11)
     confirmed: set[str] = set()
+    awaited = 0  # confirmations waited for before the kills: known whatever the speed
     for run in range(50):
         child = subprocess.Popen(
             [sys.executable, "-c", SAVE_LOOP, str(path), f"r{run}"],
@@ -214,13 +214,16 @@ def test_kill_9_at_random_moments_of_saving_never_loses_a_confirmed_mark(
         assert child.stdout is not None
         try:
             assert child.stdout.readline() == "ready\n"
-            # From "at once" (mid-sweep, first save) to dozens of saves in.
-            try:
-                child.wait(rng.uniform(0, 0.06))
-            except subprocess.TimeoutExpired:
-                pass
+            # Let it confirm a random number of marks (0: killed in its first
+            # save), then kill at a random moment of the saves that follow:
+            # how many saves a run makes no longer depends on the machine.
+            wait_for = rng.randrange(8)
+            lines = [child.stdout.readline().rstrip("\n") for _ in range(wait_for)]
+            assert all(lines), f"run {run}: the child stopped saving"
+            awaited += wait_for
+            time.sleep(rng.uniform(0, 0.01))
             os.kill(child.pid, signal.SIGKILL)
-            lines = child.stdout.read().splitlines()
+            lines += child.stdout.read().splitlines()
         finally:
             child.kill()
             child.wait(30)
@@ -231,7 +234,7 @@ def test_kill_9_at_random_moments_of_saving_never_loses_a_confirmed_mark(
         assert store.warnings == [], store.warnings
         held = {m.id for m in store.marks() if m.marked and m.note.endswith(m.id)}
         assert confirmed <= held, f"run {run}: lost {sorted(confirmed - held)[:5]}"
-    assert len(confirmed) > 50  # the children did save, many times
+    assert awaited > 50 and len(confirmed) >= awaited  # they did save, many times
     assert not [p for p in path.parent.iterdir() if ".broken-" in p.name]
     MarkStore(path).set_marked("quote", "last", True)  # a later writer sweeps the leftovers
     assert not [p for p in path.parent.iterdir() if p.name.startswith(TEMP_PREFIX)]
@@ -270,6 +273,49 @@ def test_two_processes_adding_marks_at_once_keep_all_of_them(tmp_path: Path) -> 
     assert quotes == {f"{who}-{i}" for who in ("one", "two") for i in range(60)}
     assert store.note("event", "one-e") == "one at 59"
     assert store.note("event", "two-e") == "two at 59"
+
+
+EDIT_NOTE = """
+import sys
+import time
+from pathlib import Path
+from genevatui.core.marks import MarkStore
+path, text, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+store = MarkStore(path)  # every one reads the note before any of them writes
+print("ready", flush=True)
+while not go.exists():
+    time.sleep(0.001)
+store.set_note("quote", "q1", text)
+print("\\n".join(store.warnings), flush=True)
+"""
+
+
+def test_processes_editing_one_note_keep_every_text(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "x.marks.json"
+    MarkStore(path).set_note("quote", "q1", "draft")
+    texts = ["one's version", "two's version", ""]  # the third removes the note
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", EDIT_NOTE, str(path), text, str(tmp_path / f"go{n}")],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=subprocess_env(),
+        )
+        for n, text in enumerate(texts)
+    ]
+    said = []
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+    for n, child in enumerate(children):  # one after the other, each from "draft"
+        (tmp_path / f"go{n}").touch()
+        said.append(child.communicate(timeout=120)[0].strip())
+        assert child.returncode == 0
+    first, between, second = MarkStore(path).note("quote", "q1").split("\n")
+    assert (first, second) == ("one's version", "two's version")
+    assert between.startswith("— also written in another window at ")
+    assert said[0] == ""
+    assert said[1] == "quote q1: another window changed this note meanwhile: both texts kept"
+    assert said[2] == "quote q1: your note was not removed: another window changed it meanwhile"
 
 
 # --- the command line -----------------------------------------------------------

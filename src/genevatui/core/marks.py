@@ -9,62 +9,66 @@ curator finds its marks again.
 
 The file is `<data dir>/<dataset key>.marks.json` (see `userfiles`). Each
 change is saved at once (unless `autosave=False`): under the file's lock,
-the file is read again, this instance's changes are applied to it as
-operations, and the result is written atomically. Another instance's
-marks are thus merged, never overwritten; for the same target the later
-change wins.
+the file is read again, this instance's changes are applied to what it
+holds, and the result is written atomically. Two instances on one file
+thus merge, never overwrite each other:
+
+- a mark is a yes/no: for the same target the later save wins;
+- a note is the user's writing and is never silently lost. Each change
+  remembers the note it started from; if the file's note has changed
+  since (another instance saved one), both texts are kept, the other's
+  first, then a line "— also written in another window at <time> —",
+  then this one's; and removing a note that another instance has changed
+  since removes nothing. Either way `warnings` gets a line naming the
+  target, for the app to show.
+
+The file is read entry by entry (`marks_file`): what this program cannot
+read is kept as it is. A file of a newer `version` is never written: the
+store is read-only (`save` raises UserFileError) and changes live in
+memory only.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
 
 import msgspec
 
+from .marks_file import (
+    FORMAT,
+    MARK_KINDS,
+    SUFFIX,
+    VERSION,
+    Content,
+    Key,
+    Mark,
+    MarkKind,
+    encode_marks,
+    read_marks,
+)
 from .models import Dataset
-from .userfiles import UserFileError, atomic_write, dataset_file, load_versioned, locked
+from .userfiles import UserFileError, atomic_write, dataset_file, locked
 
-MarkKind = Literal["quote", "assessment", "event"]
-"""What can be marked or annotated."""
-MARK_KINDS: tuple[MarkKind, ...] = get_args(MarkKind)
-FORMAT = "genevatui-marks"
-VERSION = 1
-SUFFIX = ".marks.json"
+__all__ = [
+    "FORMAT",
+    "MARK_KINDS",
+    "SUFFIX",
+    "VERSION",
+    "Listed",
+    "Mark",
+    "MarkKind",
+    "MarkStore",
+    "listing",
+]
+
 MAX_NOTE = 64 * 1024
-"""Characters kept of a note (a pasted article is not a note)."""
-
-
-class Mark(msgspec.Struct, frozen=True, kw_only=True):
-    """The user's mark and note on one target."""
-
-    kind: MarkKind
-    id: str
-    marked: bool = False
-    note: str = ""
-    updated: str = ""
-    """When it last changed (UTC, ISO 8601): for the listing, not for merging."""
-
-    @property
-    def key(self) -> tuple[MarkKind, str]:
-        return (self.kind, self.id)
-
-    @property
-    def empty(self) -> bool:
-        """Neither marked nor annotated: not stored."""
-        return not self.marked and not self.note
-
-
-class MarksFile(msgspec.Struct, kw_only=True):
-    """The file's layout; `format` and `version` are checked before the rest."""
-
-    format: str = FORMAT
-    version: int = VERSION
-    dataset: str = ""
-    """The dataset's path when last saved, for a person reading the file."""
-    marks: list[Mark] = msgspec.field(default_factory=list)
+"""Characters kept of a note typed or pasted (a pasted article is not a
+note). A note merged from two instances may be longer: nothing is cut."""
+MERGED = "— also written in another window at {at} —"
+"""The line between another instance's note and this one's, when both are kept."""
 
 
 class Listed(msgspec.Struct, frozen=True):
@@ -74,9 +78,17 @@ class Listed(msgspec.Struct, frozen=True):
     orphaned: bool
 
 
-ChangeFn = Callable[[Mark], Mark]
-Change = tuple[MarkKind, str, ChangeFn]
-"""One unsaved change: applied to what the file holds when saving."""
+@dataclass
+class _Pending:
+    """This instance's unsaved change to one target, applied to what the
+    file holds when saving. `None`: that field is not changed."""
+
+    marked: bool | None = None
+    note: str | None = None
+    base: str = ""
+    """The note the change started from: what the file held as far as
+    this instance knew. A file note other than this was written meanwhile."""
+    at: str = ""
 
 
 def _now() -> str:
@@ -95,8 +107,9 @@ class MarkStore:
 
     `path` None keeps them in memory only (standard input, tests). Reading
     never raises: a damaged file is moved aside and `warnings` says so (one
-    line each, to show the user). Saving raises UserFileError (one line);
-    the unsaved changes are kept and go out with the next save.
+    line each, to show the user; the app clears what it has shown). Saving
+    raises UserFileError (one line); the unsaved changes are kept and go
+    out with the next save.
     """
 
     def __init__(self, path: Path | None, *, autosave: bool = True, label: str = "") -> None:
@@ -104,9 +117,14 @@ class MarkStore:
         self.autosave = autosave
         self.label = label
         self.warnings: list[str] = []
-        self._marks: dict[tuple[MarkKind, str], Mark] = {}
-        self._pending: list[Change] = []
+        self._marks: dict[Key, Mark] = {}
+        self._file = Content()
+        """What the file held when last read: its unknown entries and fields."""
+        self._pending: dict[Key, _Pending] = {}
         self._writable = True
+        self._newer: int | None = None
+        """The version of a newer program's file: not to be written."""
+        self._told: set[str] = set()
         self.reload()
 
     @classmethod
@@ -114,43 +132,100 @@ class MarkStore:
         """The store of the dataset at `yaml_path` in the user data folder."""
         return cls(dataset_file(yaml_path, SUFFIX), autosave=autosave, label=str(yaml_path))
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the file was written by a newer genevatui: changes stay in memory."""
+        return self._newer is not None
+
     def reload(self) -> None:
         """Read the file again (another instance may have saved), keeping
-        this instance's unsaved changes on top."""
-        base = self._read()
-        if base is None:  # damaged (now moved aside): keep what this instance knows
+        this instance's unsaved changes on top (merged as `save` would)."""
+        read = self._read()
+        if read is None:  # damaged (now moved aside): keep what this instance knows
             return
-        for kind, id_, change in self._pending:
-            self._apply(base, kind, id_, change)
-        self._marks = base
+        self._take(read)
 
-    def _read(self) -> dict[tuple[MarkKind, str], Mark] | None:
+    def _read(self) -> Content | None:
         """What the file holds; None if it was damaged (and moved aside)."""
         if self.path is None:
-            return dict(self._marks)
-        stored, warning, self._writable = load_versioned(self.path, FORMAT, VERSION, MarksFile)
-        if warning:
-            self.warnings.append(warning)
-            return None
-        return {m.key: m for m in (stored.marks if stored else ()) if not m.empty}
+            return Content(dict(self._marks), self._file.extra, self._file.kept)
+        loaded = read_marks(self.path)
+        self._writable, self._newer = loaded.writable, loaded.newer
+        for notice in loaded.notices:
+            if notice not in self._told:  # once per store, not at every save
+                self._told.add(notice)
+                self.warnings.append(notice)
+        if loaded.moved:
+            self.warnings.append(loaded.moved)
+        return loaded.content
 
-    @staticmethod
-    def _apply(
-        marks: dict[tuple[MarkKind, str], Mark], kind: MarkKind, id_: str, change: ChangeFn
-    ) -> None:
-        new = change(marks.get((kind, id_), Mark(kind=kind, id=id_)))
-        if new.empty:
-            marks.pop((kind, id_), None)
+    def _take(self, read: Content) -> None:
+        """Make `read` (the file) with this instance's pending changes on
+        top what this store holds. A note changed in the file since a
+        pending change started is merged into that change (see the module
+        doc); the change then starts from the file's note."""
+        for key, change in self._pending.items():
+            kind, id_ = key
+            now = read.marks.get(key, Mark(kind=kind, id=id_))
+            if change.note is not None:
+                change.base = self._rebase(key, change, now.note)
+            if change.note is None and change.marked is None:
+                continue  # nothing left to change: the other's note stands
+            note = now.note if change.note is None else change.note
+            marked = now.marked if change.marked is None else change.marked
+            new = msgspec.structs.replace(now, marked=marked, note=note, updated=change.at)
+            if new.empty:
+                read.marks.pop(key, None)
+            else:
+                read.marks[key] = new
+        self._marks, self._file = read.marks, read
+
+    def _rebase(self, key: Key, change: _Pending, theirs: str) -> str:
+        """Fold another instance's note `theirs` into `change`; return it
+        (the note the change now starts from)."""
+        mine = change.note
+        if mine is None or theirs in (change.base, mine):
+            return theirs
+        target = f"{key[0]} {key[1]}"
+        if mine == change.base:  # this instance did not change the text after all
+            change.note = None
+        elif not theirs:  # removed in the other: this one's text is all there is
+            pass
+        elif not mine:
+            change.note = None  # their text stays: a removal never deletes it
+            self.warnings.append(
+                f"{target}: your note was not removed: another window changed it meanwhile"
+            )
         else:
-            marks[(kind, id_)] = new
+            at = change.at.replace("T", " ").replace("Z", " UTC")
+            change.note = f"{theirs}\n{MERGED.format(at=at)}\n{mine}"
+            self.warnings.append(
+                f"{target}: another window changed this note meanwhile: both texts kept"
+            )
+        return theirs
 
-    def _change(self, kind: str, id_: str, change: ChangeFn) -> None:
-        checked = _check_kind(kind)
-        self._apply(self._marks, checked, id_, change)
-        if self.path is None:
-            return
-        self._pending.append((checked, id_, change))
-        if self.autosave:
+    def _change(self, kind: str, id_: str, *, marked: bool | None, note: str | None) -> None:
+        key = (_check_kind(kind), id_)
+        at = _now()
+        now = self._marks.get(key, Mark(kind=key[0], id=id_))
+        if self.path is not None:
+            change = self._pending.setdefault(key, _Pending())
+            if note is not None and change.note is None:
+                change.base = now.note
+            change.marked = change.marked if marked is None else marked
+            change.note = change.note if note is None else note
+            change.at = at
+        new = msgspec.structs.replace(
+            now,
+            marked=now.marked if marked is None else marked,
+            note=now.note if note is None else note,
+            updated=at,
+        )
+        if new.empty:
+            self._marks.pop(key, None)
+        else:
+            self._marks[key] = new
+        if self.path is not None and self.autosave:
             self.save()
 
     # --- reading ---------------------------------------------------------
@@ -186,9 +261,9 @@ class MarkStore:
     # --- changing --------------------------------------------------------
 
     def set_marked(self, kind: str, id_: str, marked: bool) -> None:
-        """Mark or unmark a target (its note stays)."""
-        at = _now()
-        self._change(kind, id_, lambda m: msgspec.structs.replace(m, marked=marked, updated=at))
+        """Mark or unmark a target (its note stays). Against another
+        instance's change to the same mark, the later save wins."""
+        self._change(kind, id_, marked=marked, note=None)
 
     def toggle(self, kind: str, id_: str) -> bool:
         """Mark the target if it is not, else unmark it; return whether it is now."""
@@ -197,10 +272,10 @@ class MarkStore:
         return marked
 
     def set_note(self, kind: str, id_: str, note: str) -> None:
-        """Replace the note on a target ("" or blank removes it; its mark stays)."""
-        text = note.strip()[:MAX_NOTE]
-        at = _now()
-        self._change(kind, id_, lambda m: msgspec.structs.replace(m, note=text, updated=at))
+        """Replace the note on a target ("" or blank removes it; its mark
+        stays). Replaces the note this store holds now; a note another
+        instance saved meanwhile is kept beside it (see the module doc)."""
+        self._change(kind, id_, marked=None, note=note.strip()[:MAX_NOTE])
 
     def save(self) -> None:
         """Merge this instance's changes into the file, under its lock.
@@ -209,17 +284,21 @@ class MarkStore:
         if self.path is None or not self._pending:
             return
         with locked(self.path):
-            base = self._read()
+            read = self._read()
+            if self._newer is not None:
+                if read is not None:
+                    self._take(read)  # show the newer file's marks with this one's changes
+                raise UserFileError(
+                    f"{self.path}: was written by a newer genevatui "
+                    f"({FORMAT} version {self._newer}); not saved"
+                )
             if not self._writable:
                 raise UserFileError(f"{self.path}: not saved: a damaged file is in the way")
-            if base is not None:
-                for kind, id_, change in self._pending:
-                    self._apply(base, kind, id_, change)
-                self._marks = base
+            if read is not None:
+                self._take(read)
             # else the damaged file was moved aside: this instance's marks
             # (its changes included) are all there is to save.
-            stored = MarksFile(dataset=self.label, marks=list(self.marks()))
-            atomic_write(self.path, msgspec.json.format(msgspec.json.encode(stored)) + b"\n")
+            atomic_write(self.path, encode_marks(self.marks(), self._file, self.label))
             self._pending.clear()
 
 

@@ -194,12 +194,17 @@ class Marking:
         try:
             apply()
         except UserFileError as exc:
+            later = "kept until you quit" if self.store.read_only else "saved with the next change"
             self.screen.notify(
-                f"{shown(str(exc))} (kept for now; saved with the next change)",
+                f"{shown(str(exc))} (kept for now; {later})",
                 severity="error",
                 timeout=8,
                 markup=False,
             )
+        # A note another window changed meanwhile: both texts kept, say so.
+        for warning in self.store.warnings:
+            self.screen.notify(shown(warning), severity="warning", timeout=10, markup=False)
+        self.store.warnings.clear()
         self.changed()
 
     def changed(self) -> None:
