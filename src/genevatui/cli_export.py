@@ -1,10 +1,13 @@
 """`genevatui export`: what passes the filters (or the user's marks, or the
 chronology of events) written to stdout in one of the writers' formats.
-Never imports Textual."""
+With `--marked`, the user's notes go with the marks and the marked events
+are written too; what a format cannot hold (csv and jsonl: quotes only) is
+said on stderr. Never imports Textual."""
 
 from __future__ import annotations
 
 import argparse
+import io
 from typing import TextIO
 
 from .cli_common import (
@@ -21,10 +24,11 @@ from .cli_common import (
 )
 from .core.brief import GROUP_BY
 from .core.bundled import bundled_dataset
-from .core.export import export
+from .core.export_file import user_notes
 from .core.files import is_stdin
 from .core.marks import MARK_KINDS, MarkStore, listing
-from .core.writers import FORMATS
+from .core.records import UserNotes
+from .core.writers import FORMATS, write, writer_for
 
 _FORMAT_HELP = (
     "json (default): one document with the sources, people, matching events and "
@@ -64,11 +68,13 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if index is None:
         return code
     flt = filter_from_args(args)
+    notes: UserNotes | None = None
     if args.marked:
         store = MarkStore.for_dataset(args.data or bundled_dataset(), autosave=False)
         for line in store.warnings:
             say(f"genevatui: warning: {line}", err)
         index.set_marked({kind: store.marked_ids(kind) for kind in MARK_KINDS})
+        notes = user_notes(store.marks())
         flt = flt.with_marked(True)
         orphaned = [item for item in listing(store.marks(), index.dataset) if item.orphaned]
         if orphaned:
@@ -79,7 +85,15 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
     dataset = index.dataset
     fmt = "chronology" if args.events else args.format
-    write_data(export(dataset, fmt, flt, index, group_by=args.group_by), out)
+    result = index.run(flt)
+    text = io.StringIO()
+    cite_events = args.marked  # the marked events are what the user chose
+    write(index, result, fmt, text, group_by=args.group_by, user_notes=notes,
+          cite_events=cite_events)  # fmt: skip
+    write_data(text.getvalue(), out)
+    left_out = writer_for(fmt).left_out_words(result, cite_events=cite_events, index=index)
+    if left_out:
+        say(f"genevatui: {left_out}", err)
     if dataset.orphans:
         say(
             f"genevatui: warning: {len(dataset.orphans)} orphaned quote(s) left out "

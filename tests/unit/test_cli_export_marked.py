@@ -62,3 +62,44 @@ def test_marked_from_stdin_is_a_usage_error(
     code, out, err = call(capsys, "export", "--data", "-", "--marked")
     assert code == 2 and out == ""
     assert err.strip() == "genevatui: --marked: marks are kept per dataset file; stdin has none"
+
+
+def test_marked_carries_the_notes_and_the_marked_events(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = MarkStore.for_dataset(data)
+    store.set_marked("quote", "sherman-door", True)
+    store.set_note("quote", "sherman-door", "Ask *her* office")
+    store.set_marked("event", "geneva-talks-2022-01-10", True)
+    store.set_marked("assessment", "state-department-silence", True)
+    store.set_note("quote", "ryabkov-result", "a note, not marked: not exported")
+    base = ("export", "--data", str(data), "--marked")
+    code, out, err = call(capsys, *base, "--format", "markdown")
+    assert (code, err) == (0, "")
+    assert "  - Your note: Ask \\*her\\* office\n" in out
+    assert "- **Geneva talks**, 10 Jan 2022, Geneva: “Talks opened" in out
+    assert "not exported" not in out
+    code, out, err = call(capsys, *base, "--format", "csl-json")
+    assert (code, err) == (0, "")
+    items = {item["id"]: item["custom"]["genevatui"] for item in json.loads(out)}
+    assert list(items) == ["sherman-door", "geneva-talks-2022-01-10", "state-department-silence"]
+    assert items["sherman-door"]["user_note"] == "Ask *her* office"
+    assert items["state-department-silence"]["party"] == "US State Department"
+    code, out, err = call(capsys, *base, "--format", "json")
+    doc = json.loads(out)
+    assert [e["id"] for e in doc["events"]] == ["geneva-talks-2022-01-10"]
+    assert doc["quotes"][0]["user_note"] == "Ask *her* office" and not doc["quotes"][0]["note"]
+    for fmt in ("csv", "jsonl"):
+        code, out, err = call(capsys, *base, "--format", fmt)
+        assert code == 0 and "Ask *her* office" in out
+        assert err == (
+            f"genevatui: {fmt} holds quotes only: 1 event and 1 assessment left out "
+            "(json, markdown and csl-json hold them)\n"
+        )
+
+
+def test_without_marked_no_note_is_read(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A plain export is the dataset's: the same whoever runs it.
+    MarkStore.for_dataset(data).set_note("quote", "sherman-door", "mine")
+    code, out, _ = call(capsys, "export", "--data", str(data), "--format", "jsonl")
+    assert code == 0 and all(json.loads(line)["user_note"] is None for line in out.splitlines())

@@ -75,6 +75,7 @@ def test_assessments_are_their_own_records_never_quotes() -> None:
         "kind": "assessment",
         "paragraph": record["paragraph"],
         "paragraph_end": record["paragraph_end"],
+        "user_note": None,  # the user's own note: none passed here
     }
     article = (ASSESS_DIR / record["file"]).read_text(encoding="utf-8")
     for item in document["assessments"]:

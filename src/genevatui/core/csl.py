@@ -7,8 +7,11 @@ guessed; an author is kept whole as a `literal` name, not split). What is
 cited in it goes in `locator` (the paragraph number), `event`,
 `event-place`, `event-date` and `note` (the statement, in words that keep the
 rule of `core.cite`: reported speech is never in quotation marks), and all of
-it, structured, under `custom.genevatui`. Every item validates against the
-official schema (tests/data/csl/csl-data.json).
+it, structured, under `custom.genevatui`: there, `speaker` is who spoke
+(a quote), `party` whom an assessment is about (as in the json export),
+`note` the curator's note and `user_note` the user's own, never mixed into
+the CSL `note`. Every item validates against the official schema
+(tests/data/csl/csl-data.json).
 """
 
 from __future__ import annotations
@@ -46,8 +49,9 @@ def _event_name(occasion: str | None) -> str | None:
     return occasion if occasion and not occasion.startswith("said ") else None
 
 
-def csl_item(c: Citation) -> dict[str, Any]:
-    """One CSL-JSON item for citation `c` (its id is the statement's)."""
+def csl_item(c: Citation, user_note: str | None = None) -> dict[str, Any]:
+    """One CSL-JSON item for citation `c` (its id is the statement's), with
+    the user's own note on it, if any."""
     s = c.source
     item: dict[str, Any] = {
         "id": c.id,
@@ -76,7 +80,8 @@ def csl_item(c: Citation) -> dict[str, Any]:
             "record": c.record,
             "kind": c.kind,
             "text": c.words,
-            "speaker": None if c.kind == "event" else c.speaker,
+            "speaker": c.speaker if c.record == "quote" else None,
+            "party": c.speaker if c.record == "assessment" else None,
             "event_title": c.speaker if c.kind == "event" else None,
             "speaker_title": c.speaker_title,
             "speaker_title_verbatim": c.title_verbatim,
@@ -93,6 +98,7 @@ def csl_item(c: Citation) -> dict[str, Any]:
             "anchoring": c.anchoring,
             "note": c.note,
             "disputes": list(c.disputes),
+            "user_note": user_note or None,
         }
     }
     return item

@@ -17,6 +17,7 @@ from .filters import Filter
 from .models import Dataset
 from .query import Index
 from .records import (
+    UserNotes,
     assessment_record,
     concerned_disagreements,
     disagreement_record,
@@ -45,10 +46,15 @@ def export(
     index: Index | None = None,
     *,
     group_by: GroupBy = "event",
+    user_notes: UserNotes | None = None,
+    cite_events: bool = False,
 ) -> str:
     """Render the quotes (and events) passing `flt` in format `fmt` (a name
-    of `FORMATS`, or a file name whose extension chooses one)."""
+    of `FORMATS`, or a file name whose extension chooses one); see
+    `writers.write` for `user_notes` and `cite_events`."""
     index = index or Index(dataset)
     out = io.StringIO()
-    write(index, index.run(flt or Filter()), fmt, out, group_by=group_by)
+    result = index.run(flt or Filter())
+    write(index, result, fmt, out, group_by=group_by, user_notes=user_notes,
+          cite_events=cite_events)  # fmt: skip
     return out.getvalue()

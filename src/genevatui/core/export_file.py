@@ -2,8 +2,9 @@
 file name chooses, and writing it so that no half file is ever left.
 
 - What: the current view (the screen's filter), the marks (`Filter(marked=
-  True)`: the Index knows the marked ids), or the chronology (the view's
-  events in date order, as Markdown).
+  True)`: the Index knows the marked ids; the marked events are items to
+  write, `cites_events`), or the chronology (the view's events in date
+  order, as Markdown). Each carries the user's notes (`user_notes`).
 - Which writer: the file name's extension, as VisiData's save does
   (`writers.writer_for`); anything else is an `ExportProblem` saying which
   endings there are.
@@ -17,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal, TextIO
 
 from . import atomic
 from .brief import GroupBy
 from .filters import Filter
+from .marks import Mark
 from .progress import Progress
 from .query import Index, Result
+from .records import UserNotes
 from .text import shown
 from .writers import WRITERS, Writer, write, writer_for
 
@@ -40,6 +43,18 @@ class ExportProblem(Exception):
 def selection(index: Index, flt: Filter, what: What) -> Result:
     """The records `what` exports, the screen's filter being `flt`."""
     return index.run(Filter(marked=True) if what == "marks" else flt)
+
+
+def cites_events(what: What) -> bool:
+    """Whether `what`'s events are items to write: the marks' are (the user
+    marked them); the view's are context (json's `events`); the
+    chronology's are all it writes anyway."""
+    return what == "marks"
+
+
+def user_notes(marks: Iterable[Mark]) -> dict[tuple[str, str], str]:
+    """The user's notes by (kind, id), as the writers take them."""
+    return {(m.kind, m.id): m.note for m in marks if m.note}
 
 
 def extensions() -> list[str]:
@@ -117,14 +132,18 @@ def export_file(
     *,
     group_by: GroupBy = "event",
     progress: Progress | None = None,
+    notes: UserNotes | None = None,
+    cite_events: bool = False,
 ) -> None:
-    """Write `result` with `writer` to `path`, replacing it whole.
+    """Write `result` with `writer` to `path`, replacing it whole, with the
+    user's `notes`, citing `result.events` when `cite_events`.
 
     ExportProblem if it cannot be written; whatever `progress` raises comes
     out of here, and in both cases nothing is left at `path` but what was
     there before."""
     with replacing(path) as out:
-        write(index, result, writer.name, out, group_by=group_by, progress=progress)
+        write(index, result, writer.name, out, group_by=group_by, progress=progress,
+              user_notes=notes, cite_events=cite_events)  # fmt: skip
 
 
 @contextlib.contextmanager

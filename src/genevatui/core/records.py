@@ -10,15 +10,29 @@ What is whose words: a quote is what a speaker said (direct: their words;
 reported: the article's paraphrase of them). An assessment is the article's
 own words ABOUT a party, never a statement by it: it is exported apart from
 the quotes, attributed to its article, with "record": "assessment".
+
+The user's own notes (issue 11: `MarkStore.note`) travel as `user_note`,
+never in `note` (the curator's): a reader must always know whose words a
+note is. They are passed as a `UserNotes` mapping; without one (or for a
+record without a note) `user_note` is null.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .disagreements import concerning
 from .paragraphs import ParagraphIndex
 from .query import Index, Result
+
+UserNotes = Mapping[tuple[str, str], str]
+"""The user's notes by (kind, id): kind is "quote", "assessment" or "event"."""
+
+
+def user_note(notes: UserNotes | None, kind: str, id_: str) -> str | None:
+    """The user's note on this record, or None."""
+    return (notes or {}).get((kind, id_)) or None
 
 
 def _locator(
@@ -30,7 +44,12 @@ def _locator(
     return paragraphs.span(source, start, end)
 
 
-def quote_record(index: Index, i: int, paragraphs: ParagraphIndex | None = None) -> dict[str, Any]:
+def quote_record(
+    index: Index,
+    i: int,
+    paragraphs: ParagraphIndex | None = None,
+    notes: UserNotes | None = None,
+) -> dict[str, Any]:
     """One quote as the export shape; `text` is the article's slice.
 
     `speaker_title` is the title the quote's own article gives the speaker
@@ -38,8 +57,9 @@ def quote_record(index: Index, i: int, paragraphs: ParagraphIndex | None = None)
     `said` is "at", "before" or "after" its event; `same_as` lists quotes in
     other articles that report the same utterance; `paragraph` and
     `paragraph_end` the first and last paragraph holding it (`core.paragraphs`;
-    null for an orphan); `disagreements` the ids of those concerning it. Pass
-    one `paragraphs` for many records, so each article is scanned once.
+    null for an orphan); `disagreements` the ids of those concerning it;
+    `user_note` the user's own note from `notes`. Pass one `paragraphs` for
+    many records, so each article is scanned once.
     """
     v = index.quote_view(i)
     first, last = _locator(paragraphs, index, v.source, v.start, v.end, v.anchoring == "orphan")
@@ -73,14 +93,15 @@ def quote_record(index: Index, i: int, paragraphs: ParagraphIndex | None = None)
         "paragraph": first,
         "paragraph_end": last,
         "disagreements": [spec.disagreements[d].id for d in concerning(index.dataset, "quote", i)],
+        "user_note": user_note(notes, "quote", v.id),
     }
 
 
 def assessment_record(
-    index: Index, i: int, paragraphs: ParagraphIndex | None = None
+    index: Index, i: int, paragraphs: ParagraphIndex | None = None, notes: UserNotes | None = None
 ) -> dict[str, Any]:
     """One assessment: the article's words (`text`, its slice) about `party`;
-    `kind` is always "assessment"."""
+    `kind` is always "assessment"; `user_note` the user's own note."""
     dataset = index.dataset
     item = dataset.spec.assessments[i]
     anchor = dataset.assessment_anchors[i]
@@ -108,6 +129,7 @@ def assessment_record(
         "kind": "assessment",
         "paragraph": first,
         "paragraph_end": last,
+        "user_note": user_note(notes, "assessment", item.id),
     }
 
 
@@ -141,10 +163,10 @@ def disagreement_record(index: Index, i: int) -> dict[str, Any]:
     }
 
 
-def to_document(index: Index, result: Result) -> dict[str, Any]:
+def to_document(index: Index, result: Result, notes: UserNotes | None = None) -> dict[str, Any]:
     """The whole JSON export for the quotes, events and assessments in
-    `result`. Sources, people and disagreements are reference lists: whole,
-    whatever the filter."""
+    `result`, each with the user's note from `notes`. Sources, people and
+    disagreements are reference lists: whole, whatever the filter."""
     spec = index.dataset.spec
     events = [spec.events[i] for i in result.events]
     paragraphs = ParagraphIndex(index.dataset.texts)
@@ -178,11 +200,13 @@ def to_document(index: Index, result: Result) -> dict[str, Any]:
                 "sources": sorted({p.source for p in e.passages}),
                 "kind": e.kind,
                 "summary": e.summary,
+                "note": e.note,
+                "user_note": user_note(notes, "event", e.id),
             }
             for e in events
         ],
-        "quotes": [quote_record(index, i, paragraphs) for i in result.quotes],
-        "assessments": [assessment_record(index, i, paragraphs) for i in result.assessments],
+        "quotes": [quote_record(index, i, paragraphs, notes) for i in result.quotes],
+        "assessments": [assessment_record(index, i, paragraphs, notes) for i in result.assessments],
         "disagreements": [disagreement_record(index, i) for i in range(len(spec.disagreements))],
     }
 

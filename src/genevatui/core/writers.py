@@ -11,6 +11,15 @@ and its test.
 Every quote row carries `kind`, `note`, the speaker's title as the article
 gives it and the paragraph locator (`paragraph`, `paragraph_end`); see
 `records` for the JSON shape, `brief` for the Markdown, `csl` for CSL-JSON.
+Given the user's notes (`Options.user_notes`), every format carries them
+apart from the curator's `note`: `user_note` in json, jsonl and csv,
+`custom.genevatui.user_note` in CSL-JSON, "Your note:" in the brief.
+
+What a writer writes: the quotes, the assessments, and the events when they
+are cited (`Options.cite_events`: the user marked them) rather than kept as
+context (json's `events` list). `Writer.left_out` says what a format cannot
+hold (csv and jsonl hold quotes only; CSL-JSON cites articles, so an event
+no article reports is left out), for the CLI and the dialog to say so.
 
 A writer counts each record it writes on `Options.ticks`, so a long export
 can show its progress (and be stopped: the progress callback may raise).
@@ -31,7 +40,7 @@ from .csl import csl_item
 from .paragraphs import ParagraphIndex
 from .progress import Progress, Ticks
 from .query import Index, Result
-from .records import assessment_record, quote_record, to_document
+from .records import UserNotes, assessment_record, quote_record, to_document, user_note
 
 CSV_FIELDS = (
     "id", "speaker", "speaker_id", "delegation", "event", "venue", "date", "kind",
@@ -40,16 +49,27 @@ CSV_FIELDS = (
     # added with issue 11 (columns are only ever appended)
     "note", "paragraph", "paragraph_end", "anchoring", "disagreements",
     "delegation_name", "event_title", "venue_name", "source_title",
+    "user_note",
 )  # fmt: skip
+
+Kind = Literal["quotes", "events", "assessments"]
+KINDS: tuple[Kind, ...] = ("quotes", "events", "assessments")
 
 
 @dataclass(frozen=True)
 class Options:
     """What a writer may be asked beyond the records: the brief's grouping,
-    and where to count the records it writes."""
+    where to count the records it writes, the user's notes, and whether the
+    result's events are items to write (the user marked them)."""
 
     group_by: GroupBy = "event"
     ticks: Ticks = field(default_factory=Ticks)
+    user_notes: UserNotes | None = None
+    cite_events: bool = False
+
+    def user_note(self, kind: str, id_: str) -> str | None:
+        """The user's note on this record, or None."""
+        return user_note(self.user_notes, kind, id_)
 
 
 WriteFn = Callable[[Index, Result, TextIO, Options], None]
@@ -66,24 +86,90 @@ class Writer:
     write: WriteFn
     lists: Literal["quotes", "events"] = "quotes"
     """What it writes a record per: quotes (and assessments), or events."""
-    assessments: bool = True
-    """Whether it writes the assessments too (a quote format)."""
+    holds: tuple[Kind, ...] = KINDS
+    """What a quote format writes items of (events only when cited)."""
+    why: str = ""
+    """Why it holds no more, for the message saying what it left out."""
+    cites: bool = False
+    """It cites articles: an event no article reports cannot be an item."""
 
-    def counts(self, result: Result) -> dict[str, int]:
-        """How many records of each kind it writes for `result`: quotes,
-        assessments, events; only the kinds it writes."""
+    def _selected(self, result: Result, cite_events: bool) -> dict[Kind, int]:
         if self.lists == "events":
             return {"events": len(result.events)}
-        found = {"quotes": len(result.quotes)}
-        if self.assessments:
-            found["assessments"] = len(result.assessments)
-        return found
+        events = len(result.events) if cite_events else 0
+        return {"quotes": len(result.quotes), "events": events,
+                "assessments": len(result.assessments)}  # fmt: skip
 
-    def summary(self, result: Result) -> str:
+    def _uncited(self, result: Result, cite_events: bool, index: Index | None) -> int:
+        if not (self.cites and cite_events and result.events):
+            return 0
+        if index is None:  # never guessed: the count would be wrong
+            raise ValueError("counting cited events needs the index")
+        return len(uncitable(index, result.events))
+
+    def left_out(
+        self, result: Result, *, cite_events: bool = False, index: Index | None = None
+    ) -> dict[Kind, int]:
+        """What of `result` it cannot write, by kind (none: {}). `index`
+        finds the events no article reports, which a format citing articles
+        cannot hold (needed then)."""
+        found = self._selected(result, cite_events)
+        out = {kind: n for kind, n in found.items() if n and kind not in self.holds}
+        if missing := self._uncited(result, cite_events, index):
+            out["events"] = missing
+        return out
+
+    def counts(
+        self, result: Result, *, cite_events: bool = False, index: Index | None = None
+    ) -> dict[Kind, int]:
+        """How many records of each kind it writes for `result`: quotes,
+        events (when cited), assessments; only the kinds it writes."""
+        found = self._selected(result, cite_events)
+        out = self.left_out(result, cite_events=cite_events, index=index)
+        return {k: n - out.get(k, 0) for k, n in found.items() if k in self.holds}
+
+    def summary(
+        self, result: Result, *, cite_events: bool = False, index: Index | None = None
+    ) -> str:
         """What it writes for `result`, in words: "63 quotes and 2 assessments"."""
-        counts = self.counts(result)
-        words = [_plural(n, kind) for kind, n in counts.items() if n or kind != "assessments"]
-        return " and ".join(words)
+        keep: tuple[Kind, ...] = ("events",) if self.lists == "events" else ("quotes",)
+        return in_words(self.counts(result, cite_events=cite_events, index=index), keep)
+
+    def left_out_words(
+        self, result: Result, *, cite_events: bool = False, index: Index | None = None
+    ) -> str:
+        """What it leaves out of `result`, in a sentence ("" for nothing):
+        "csv holds quotes only: 1 event and 1 assessment left out"."""
+        out = self.left_out(result, cite_events=cite_events, index=index)
+        if not out:
+            return ""
+        if self.cites and "events" in self.holds:  # only the events no article reports
+            return (
+                f"{self.name} cites articles: {_plural(out['events'], 'events')} "
+                "no article reports left out"
+            )
+        others = [w.name for w in WRITERS.values() if w.lists == "quotes" and set(out) <= set(
+            w.holds)]  # fmt: skip
+        hold = f" ({_and(others)} hold them)" if others else ""
+        return f"{self.name} {self.why}: {in_words(out, keep=())} left out{hold}"
+
+
+def uncitable(index: Index, events: list[int]) -> list[int]:
+    """Of `events`, those no article reports (no passage to cite)."""
+    anchors = index.dataset.event_anchors
+    return [i for i in events if not anchors[i]]
+
+
+def in_words(counts: dict[Kind, int], keep: tuple[Kind, ...] = ("quotes",)) -> str:
+    """`{"quotes": 3, "events": 1, "assessments": 0}` -> "3 quotes and 1 event"
+    (a kind with none is left out, unless in `keep`)."""
+    return _and([_plural(n, kind) for kind, n in counts.items() if n or kind in keep])
+
+
+def _and(words: list[str]) -> str:
+    if not words:
+        return "nothing"
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _plural(n: int, kind: str) -> str:
@@ -110,15 +196,18 @@ def _json_array(out: TextIO, items: Iterable[Any], level: int) -> None:
 def _json(index: Index, result: Result, out: TextIO, options: Options) -> None:
     # `to_document` gives everything but the records, and where each list
     # goes; the records are made and written one by one, to count them.
-    document = to_document(index, Result([], result.events))
+    notes = options.user_notes
+    document = to_document(index, Result([], result.events), notes)
     paragraphs = ParagraphIndex(index.dataset.texts)
     ticks = options.ticks
     streamed: dict[str, Iterator[dict[str, Any]]] = {
-        "quotes": (quote_record(index, i, paragraphs) for i in ticks.each(result.quotes)),
+        "quotes": (quote_record(index, i, paragraphs, notes) for i in ticks.each(result.quotes)),
         "assessments": (
-            assessment_record(index, i, paragraphs) for i in ticks.each(result.assessments)
+            assessment_record(index, i, paragraphs, notes) for i in ticks.each(result.assessments)
         ),
     }
+    if options.cite_events:  # the user's marked events: records, counted
+        streamed["events"] = ticks.each(document["events"])
     for n, (key, value) in enumerate(document.items()):
         out.write(("{\n" if n == 0 else ",\n") + f"  {_json_value(key, 1)}: ")
         if key in streamed:
@@ -130,8 +219,10 @@ def _json(index: Index, result: Result, out: TextIO, options: Options) -> None:
 
 def _jsonl(index: Index, result: Result, out: TextIO, options: Options) -> None:
     paragraphs = ParagraphIndex(index.dataset.texts)
+    notes = options.user_notes
     for i in options.ticks.each(result.quotes):
-        out.write(json.dumps(quote_record(index, i, paragraphs), ensure_ascii=False) + "\n")
+        record = quote_record(index, i, paragraphs, notes)
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 _CSV_BOOL = {True: "true", False: "false", None: ""}
@@ -142,7 +233,7 @@ def _csv(index: Index, result: Result, out: TextIO, options: Options) -> None:
     writer.writeheader()
     paragraphs = ParagraphIndex(index.dataset.texts)
     for i in options.ticks.each(result.quotes):
-        row = quote_record(index, i, paragraphs)
+        row = quote_record(index, i, paragraphs, options.user_notes)
         for key in ("topics", "same_as", "disagreements"):
             row[key] = ";".join(row[key])
         row["speaker_title_verbatim"] = _CSV_BOOL[row["speaker_title_verbatim"]]
@@ -150,19 +241,29 @@ def _csv(index: Index, result: Result, out: TextIO, options: Options) -> None:
 
 
 def _markdown(index: Index, result: Result, out: TextIO, options: Options) -> None:
-    write_brief(index, result, out, group_by=options.group_by, ticks=options.ticks)
+    write_brief(
+        index, result, out, group_by=options.group_by, ticks=options.ticks,
+        notes=options.user_notes, cite_events=options.cite_events,
+    )  # fmt: skip
 
 
 def _chronology(index: Index, result: Result, out: TextIO, options: Options) -> None:
-    write_chronology(index, result, out, ticks=options.ticks)
+    write_chronology(index, result, out, ticks=options.ticks, notes=options.user_notes)
 
 
 def _csl_json(index: Index, result: Result, out: TextIO, options: Options) -> None:
     citer = Citer(index)
     ticks = options.ticks
+    note = options.user_note
+    events = result.events if options.cite_events else []
+    citable = [i for i in events if index.dataset.event_anchors[i]]  # see `uncitable`
     items = chain(
-        (csl_item(citer.quote(i)) for i in ticks.each(result.quotes)),
-        (csl_item(citer.assessment(i)) for i in ticks.each(result.assessments)),
+        (csl_item(c, note("quote", c.id)) for c in map(citer.quote, ticks.each(result.quotes))),
+        (csl_item(c, note("event", c.id)) for c in map(citer.event, ticks.each(citable))),
+        (
+            csl_item(c, note("assessment", c.id))
+            for c in map(citer.assessment, ticks.each(result.assessments))
+        ),
     )
     _json_array(out, items, 0)
     out.write("\n")
@@ -173,14 +274,16 @@ WRITERS: dict[str, Writer] = {
     for w in (
         Writer("json", (".json",), "one document: sources, people, events, quotes, "
                "assessments, disagreements", _json),
-        Writer("jsonl", (".jsonl",), "one quote per line", _jsonl, assessments=False),
-        Writer("csv", (".csv",), "one quote per row", _csv, assessments=False),
+        Writer("jsonl", (".jsonl",), "one quote per line", _jsonl, holds=("quotes",),
+               why="holds quotes only"),
+        Writer("csv", (".csv",), "one quote per row", _csv, holds=("quotes",),
+               why="holds quotes only"),
         Writer("markdown", (".md", ".markdown"), "a brief to paste, grouped by event "
                "or speaker, with citations", _markdown),
         Writer("csl-json", (".csl.json",), "CSL-JSON items for Zotero or pandoc "
-               "--citeproc", _csl_json),
+               "--citeproc", _csl_json, cites=True),
         Writer("chronology", (), "the events in date order, with their articles "
-               "(Markdown)", _chronology, "events"),
+               "(Markdown)", _chronology, "events", holds=("events",)),
     )
 }  # fmt: skip
 FORMATS = tuple(WRITERS)
@@ -211,13 +314,19 @@ def write(
     *,
     group_by: GroupBy = "event",
     progress: Progress | None = None,
+    user_notes: UserNotes | None = None,
+    cite_events: bool = False,
 ) -> None:
     """Write `result` to `out` in format `fmt` (a name or a file name).
 
-    `progress(done, total)` is called as each record is written; whatever it
-    raises stops the writing and comes out of here."""
+    `user_notes`: the user's notes by (kind, id), carried as theirs.
+    `cite_events`: the result's events are items to write (the user marked
+    them), not only context. `progress(done, total)` is called as each
+    record is written; whatever it raises stops the writing and comes out
+    of here."""
     if group_by not in GROUP_BY:
         raise ValueError(f"unknown grouping {group_by!r}; choose from {', '.join(GROUP_BY)}")
     writer = writer_for(fmt)
-    ticks = Ticks(sum(writer.counts(result).values()), progress)
-    writer.write(index, result, out, Options(group_by=group_by, ticks=ticks))
+    total = sum(writer.counts(result, cite_events=cite_events, index=index).values())
+    options = Options(group_by, Ticks(total, progress), user_notes, cite_events)
+    writer.write(index, result, out, options)

@@ -5,6 +5,9 @@ save does.
 The core does the work (`core.export_file`: the writer by extension, the
 checks, the atomic replacement); the dialog asks, shows the progress of a
 large export written in a thread, and lets escape stop it, leaving no file.
+Every export carries the user's notes (passed in); the marks' events are
+written where the format can hold them, and the status line and the
+notification say what a format leaves out (csv: quotes only).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ...core.export_file import (
     ExportProblem,
     What,
     check_target,
+    cites_events,
     default_name,
     export_file,
     extensions,
@@ -42,6 +46,7 @@ from ...core.export_file import (
 )
 from ...core.filters import Filter
 from ...core.query import Index, Result
+from ...core.records import UserNotes
 from ...core.text import shown
 from ...core.writers import WRITERS, Writer
 from ..widgets.radio_choice import Choice, RadioChoice
@@ -70,6 +75,14 @@ class Job:
     group_by: GroupBy
     exists: bool
     """A file is there already: ask before replacing it."""
+    cite_events: bool
+    """The result's events are items to write (the marks')."""
+    total: int
+    """Records it writes, for the progress bar."""
+    summary: str
+    """What it writes, in words: "3 quotes and 1 event"."""
+    left_out: str
+    """What the format cannot hold, in a sentence ("" for nothing)."""
 
 
 def today() -> datetime.date:
@@ -121,10 +134,13 @@ class ExportScreen(ModalScreen[None]):
         flt: Filter,
         cwd: Path | None = None,
         day: datetime.date | None = None,
+        notes: UserNotes | None = None,
     ) -> None:
         super().__init__()
         self.index = index
         self.filter = flt
+        self.notes = notes
+        """The user's notes by (kind, id): every export carries them."""
         self.cwd = cwd or Path.cwd()
         self.today = day or today()
         self.what: What = "view"
@@ -161,9 +177,10 @@ class ExportScreen(ModalScreen[None]):
             named = "; ".join(chip.text for chip in chips(self.index, self.filter))
             view = f"The view ({named})" if named else "The view (no filter)"
             return _cut(f"{view}: {brief.summary(result)}", LABEL_WIDTH)
-        if what == "marks":
-            marked = brief.summary(result) if result.quotes or result.assessments else NO_MARKS
-            return f"The marks: {marked}"
+        if what == "marks":  # the brief holds all of it: what is marked, counted
+            marked = brief.summary(result, cite_events=True, index=self.index)
+            empty = not (result.quotes or result.events or result.assessments)
+            return f"The marks: {NO_MARKS if empty else marked}"
         return f"The chronology: the view's {WRITERS['chronology'].summary(result)} by date"
 
     def on_mount(self) -> None:
@@ -213,7 +230,14 @@ class ExportScreen(ModalScreen[None]):
         words = f"Format: {writer.name}, {writer.description}" if writer else ""
         if brief:
             words = f"Format: markdown, a brief grouped by {self.group_by}, with citations"
+        if writer is not None and (left := self._left_out(writer)):
+            words += f"; {left}"
         self._say(words)
+
+    def _left_out(self, writer: Writer) -> str:
+        result = selection(self.index, self.filter, self.what)
+        cite = cites_events(self.what)
+        return writer.left_out_words(result, cite_events=cite, index=self.index)
 
     def _say(self, words: str, error: bool = False) -> None:
         status = self.query_one("#export-status", Static)
@@ -250,10 +274,19 @@ class ExportScreen(ModalScreen[None]):
         exists = check_target(path, self.cwd)  # a folder given is said first
         writer = writer_of(self.what, path.name)
         result = selection(self.index, self.filter, self.what)
-        if not sum(writer.counts(result).values()):
-            empty = NO_MARKS if self.what == "marks" else writer.summary(result)
+        cite = cites_events(self.what)
+        counts = writer.counts(result, cite_events=cite, index=self.index)
+        left_out = self._left_out(writer)
+        if not sum(counts.values()):
+            marked = result.quotes or result.events or result.assessments
+            empty = NO_MARKS if self.what == "marks" and not marked else None
+            empty = empty or left_out or writer.summary(result, cite_events=cite, index=self.index)
             raise ExportProblem(f"nothing to export: {empty}")
-        return Job(result, writer, path, shown_path(path, self.cwd), self.group_by, exists)
+        summary = writer.summary(result, cite_events=cite, index=self.index)
+        return Job(
+            result, writer, path, shown_path(path, self.cwd), self.group_by, exists, cite,
+            sum(counts.values()), summary, left_out,
+        )  # fmt: skip
 
     def _start(self, job: Job) -> None:
         self.job = job
@@ -261,7 +294,7 @@ class ExportScreen(ModalScreen[None]):
         for widget in self.query("#export-what, #export-path, #export-group"):
             widget.disabled = True
         bar = self.query_one("#export-progress", ProgressBar)
-        bar.update(total=sum(job.writer.counts(job.result).values()), progress=0)
+        bar.update(total=job.total, progress=0)
         bar.display = True
         self._say(f"Writing {job.shown}… (escape stops, leaving no file)")
         self._write(job)
@@ -282,7 +315,7 @@ class ExportScreen(ModalScreen[None]):
         try:
             export_file(
                 self.index, job.result, job.writer, job.path, group_by=job.group_by,
-                progress=progress,
+                progress=progress, notes=self.notes, cite_events=job.cite_events,
             )  # fmt: skip
             finished = self.Finished()
         except _Cancelled:
@@ -302,9 +335,11 @@ class ExportScreen(ModalScreen[None]):
         if job is None:
             return
         if message.problem is None and not message.cancelled:
+            left = f"; {job.left_out}" if job.left_out else ""
             self.app.notify(
-                f"Wrote {job.writer.summary(job.result)} to {job.shown} ({job.writer.name})",
+                f"Wrote {job.summary} to {job.shown} ({job.writer.name}){left}",
                 markup=False,
+                severity="warning" if left else "information",
             )
             self.dismiss(None)
             return

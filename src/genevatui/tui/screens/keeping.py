@@ -75,6 +75,9 @@ class Keeping:
         screen = self._main
         if screen._leaving():
             return
+        from ...core.export_file import user_notes
+        from ..marking import store_of
         from .export_dialog import ExportScreen
 
-        screen.app.push_screen(ExportScreen(screen.index, screen.filter))
+        notes = user_notes(store_of(screen.app).marks())  # every export carries them
+        screen.app.push_screen(ExportScreen(screen.index, screen.filter, notes=notes))
