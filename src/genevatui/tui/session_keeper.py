@@ -75,7 +75,9 @@ class SessionKeeper:
         dataset = screen.index.dataset
         return Session(
             filter=screen.filter,
-            selected=ref_of(dataset, screen.shown) if screen.shown else None,
+            # What the keys act on (the cursor's row): `shown` follows it by a
+            # message, so a save right after `jm` would keep the row left.
+            selected=ref_of(dataset, selected) if (selected := screen.selected()) else None,
             focus=screen.focused_pane or "",
             layout=screen.pane_layout,
             timeline=not screen.timeline_hidden,
