@@ -150,3 +150,31 @@ def test_the_chronology_lists_the_events_in_date_order_with_their_articles(
 
     assert [sort_key(e.date) for e in order] == sorted(sort_key(e.date) for e in order)
     assert "- *Summary of the Geneva talks' outcome" in out and ", ¶ " in out
+
+
+def test_the_briefs_disagreements_are_those_its_items_name() -> None:
+    """The list at the end of a brief holds what its items' "Disputed: see
+    <id>" lines name (and those about its events): before, any disagreement
+    naming a listed speaker was listed, though it concerned none of the
+    listed statements."""
+    import re
+
+    from genevatui.core import Filter, Index, load_dataset
+    from genevatui.core.bundled import bundled_dataset
+    from genevatui.core.export import export
+
+    dataset = load_dataset(bundled_dataset())
+    index = Index(dataset)
+    for flt in (Filter(speakers=("ryabkov",)), Filter(text="concessions"), Filter()):
+        brief = export(dataset, "markdown", flt, index)
+        sees = re.findall(r"Disputed: see ([^\n]+)", brief)
+        named = {i for line in sees for i in line.split(", ")}
+        listed = set(re.findall(r"^- \*\*.*\*\* \(([a-z0-9-]+)\)$", brief, re.M))
+        # Every "see" is listed; the list may add those about the events
+        # the statements are grouped under (their headings), nothing else.
+        assert named <= listed, (flt, named - listed)
+        events = {dataset.spec.events[i].id for i in index.run(flt).events}
+        about_events = {d.id for d in dataset.spec.disagreements if set(d.events) & events}
+        assert listed - named <= about_events, (flt, listed - named - about_events)
+    narrow = export(dataset, "markdown", Filter(text="unilateral concessions"), index)
+    assert "ryabkov-first-meeting-remark" not in narrow

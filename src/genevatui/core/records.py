@@ -212,17 +212,17 @@ def to_document(index: Index, result: Result, notes: UserNotes | None = None) ->
 
 
 def concerned_disagreements(index: Index, result: Result) -> list[int]:
-    """The disagreements about what `result` holds: one of its quotes, events
-    or speakers (or naming none of these, so it concerns everything)."""
-    spec = index.dataset.spec
-    quotes = {spec.quotes[i].id for i in result.quotes}
-    events = {spec.events[i].id for i in result.events}
-    people = {spec.quotes[i].speaker for i in result.quotes}
-    return [
-        i
-        for i, d in enumerate(spec.disagreements)
-        if not (d.quotes or d.events or d.people)
-        or not quotes.isdisjoint(d.quotes)
-        or not events.isdisjoint(d.events)
-        or not people.isdisjoint(d.people)
-    ]
+    """The disagreements about what `result` holds: those a citation of one
+    of its quotes, assessments or events names (`disagreements.concerning`,
+    the same rule as the caveats), in dataset order. A document lists these
+    and no others: its "see <id>" lines and its list then agree."""
+    dataset = index.dataset
+    found: set[int] = set()
+    for kind, keys in (
+        ("quote", result.quotes),
+        ("assessment", result.assessments),
+        ("event", result.events),
+    ):
+        for key in keys:
+            found.update(concerning(dataset, kind, key))  # type: ignore[arg-type]
+    return sorted(found)
