@@ -19,7 +19,7 @@ from typing import Any, Literal, get_args
 import msgspec
 
 from .text import shown
-from .userfiles import FileProblem, move_aside, read_user_file
+from .userfiles import FileProblem, move_aside, read_user_file, unreadable
 
 MarkKind = Literal["quote", "assessment", "event"]
 """What can be marked or annotated."""
@@ -133,12 +133,8 @@ def read_marks(path: Path) -> Loaded:
                     "cannot read (from a newer version?) kept in the file as they are"
                 )
             return loaded
-    except FileProblem as exc:
-        problem = exc.message
-    except msgspec.ValidationError as exc:
-        problem = f"unexpected content: {exc}"
-    except msgspec.DecodeError as exc:
-        problem = f"not valid JSON: {exc}"
+    except (FileProblem, msgspec.ValidationError, msgspec.DecodeError) as exc:
+        problem = unreadable(exc)
     moved, writable = move_aside(path, shown(problem))
     return Loaded(None, moved=moved, writable=writable)
 

@@ -178,17 +178,23 @@ def load_versioned(
             problem = f"{fmt} version {head.version}, this program reads version {version}"
         else:
             return msgspec.json.decode(raw, type=kind), None, True
-    except FileProblem as exc:
-        problem = exc.message
-    except msgspec.ValidationError as exc:
-        problem = f"unexpected content: {exc}"
-    except msgspec.DecodeError as exc:
-        problem = f"not valid JSON: {exc}"
+    except (FileProblem, msgspec.ValidationError, msgspec.DecodeError) as exc:
+        problem = unreadable(exc)
     warning, moved = move_aside(path, shown(problem))
     return None, warning, moved
 
 
+def unreadable(exc: FileProblem | msgspec.ValidationError | msgspec.DecodeError) -> str:
+    """Why a user file could not be read, in a few words (for its warning)."""
+    if isinstance(exc, FileProblem):
+        return exc.message
+    if isinstance(exc, msgspec.ValidationError):
+        return f"unexpected content: {exc}"
+    return f"not valid JSON: {exc}"
+
+
 __all__ = [
+    "unreadable",
     "FileProblem",
     "UserFileError",
     "atomic_write",
