@@ -26,7 +26,7 @@ from .core.brief import GROUP_BY
 from .core.bundled import bundled_dataset
 from .core.export_file import user_notes
 from .core.files import is_stdin
-from .core.marks import MARK_KINDS, MarkStore, listing
+from .core.marks import MarkStore, listing
 from .core.records import UserNotes
 from .core.writers import FORMATS, write, writer_for
 
@@ -73,7 +73,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         store = MarkStore.for_dataset(args.data or bundled_dataset(), autosave=False)
         for line in store.warnings:
             say(f"genevatui: warning: {line}", err)
-        index.set_marked({kind: store.marked_ids(kind) for kind in MARK_KINDS})
+        index.set_marked(store.marked_by_kind())
         notes = user_notes(store.marks())
         flt = flt.with_marked(True)
         orphaned = [item for item in listing(store.marks(), index.dataset) if item.orphaned]
@@ -88,8 +88,9 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = index.run(flt)
     text = io.StringIO()
     cite_events = args.marked  # the marked events are what the user chose
-    write(index, result, fmt, text, group_by=args.group_by, user_notes=notes,
-          cite_events=cite_events)  # fmt: skip
+    write(
+        index, result, fmt, text, group_by=args.group_by, user_notes=notes, cite_events=cite_events
+    )
     write_data(text.getvalue(), out)
     left_out = writer_for(fmt).left_out_words(result, cite_events=cite_events, index=index)
     if left_out:

@@ -152,3 +152,17 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Press the keys that type `text` (space and punctuation by key name)."""
     names = {" ": "space", ":": "colon", "/": "slash", "?": "question_mark", "-": "minus"}
     await pilot.press(*(names.get(ch, ch) for ch in text))
+
+
+def recording_notifications(app: GenevaApp) -> list[str]:
+    """The messages `app` will notify, in order (the list fills as it runs):
+    `app._notifications` forgets a toast once it times out."""
+    said: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, **kwargs: Any) -> None:
+        said.append(message)
+        notify(message, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return said

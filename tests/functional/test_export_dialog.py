@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import pytest
-from pilot_helpers import main_screen, run
+from pilot_helpers import main_screen, recording_notifications, run
 from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar, Static
 
@@ -39,15 +39,7 @@ def _in_tmp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def app_with(flt: Filter = SHERMAN) -> tuple[GenevaApp, list[str]]:
     """The app on the small dataset, and the notifications it gives."""
     app = create_app(ASSESS, flt=flt)
-    said: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, **kwargs: Any) -> None:
-        said.append(message)
-        notify(message, **kwargs)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return app, said
+    return app, recording_notifications(app)
 
 
 def dialog(app: GenevaApp) -> ExportScreen:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from marks_helpers import make_dataset, quote_id
-from pilot_helpers import main_screen, run
+from pilot_helpers import main_screen, recording_notifications, run
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioButton, Static
 
@@ -43,15 +43,7 @@ def marked_app(tmp_path: Path) -> tuple[GenevaApp, list[str]]:
     store.set_note("event", "talks", "the opening")
     store.set_marked("event", "call", True)
     app = create_app(path)
-    said: list[str] = []
-    notify = app.notify
-
-    def recording(message: str, **kwargs: Any) -> None:
-        said.append(message)
-        notify(message, **kwargs)
-
-    app.notify = recording  # type: ignore[method-assign]
-    return app, said
+    return app, recording_notifications(app)
 
 
 async def export_marks(pilot: Pilot[Any], app: GenevaApp, name: str) -> ExportScreen:

@@ -28,6 +28,12 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "userdata"
 
 
+def block(data_folder: Path) -> None:
+    """A file where the data folder should be: every save fails."""
+    data_folder.parent.mkdir(parents=True, exist_ok=True)
+    data_folder.write_text("a file where the folder should be")
+
+
 def cursor_quote(app: GenevaApp) -> str:
     pane = statements(app)
     key = pane.cursor_key
@@ -232,8 +238,7 @@ def test_a_failed_save_keeps_the_mark_and_the_next_change_saves_it(
     tmp_path: Path, data_folder: Path
 ) -> None:
     path = make_dataset(tmp_path / "ds")
-    data_folder.parent.mkdir(parents=True, exist_ok=True)
-    data_folder.write_text("a file where the folder should be")
+    block(data_folder)
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("m")
@@ -273,8 +278,7 @@ def test_marks_still_unsaved_at_quit_are_tried_once_more_and_said(
     tmp_path: Path, data_folder: Path
 ) -> None:
     path = make_dataset(tmp_path / "ds")
-    data_folder.parent.mkdir(parents=True, exist_ok=True)
-    data_folder.write_text("a file where the folder should be")
+    block(data_folder)
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("m")
@@ -291,8 +295,7 @@ def test_marks_unsaved_at_quit_are_saved_when_the_folder_is_back(
     tmp_path: Path, data_folder: Path
 ) -> None:
     path = make_dataset(tmp_path / "ds")
-    data_folder.parent.mkdir(parents=True, exist_ok=True)
-    data_folder.write_text("a file where the folder should be")
+    block(data_folder)
 
     async def body(pilot: Pilot[Any], app: GenevaApp) -> None:
         await pilot.press("m")

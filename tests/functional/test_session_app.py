@@ -17,6 +17,7 @@ from genevatui.core.bundled import bundled_dataset
 from genevatui.core.filters import Filter
 from genevatui.core.session import SessionMode, load_session, ref_of, session_path
 from genevatui.tui.app import GenevaApp
+from genevatui.tui.screens.main import MainScreen
 
 SHERMAN = Filter(speakers=("sherman",))
 
@@ -34,6 +35,18 @@ def app(
     return create_app(bundled_dataset(), flt, goto, session=mode)
 
 
+def where(screen: MainScreen) -> dict[str, Any]:
+    """What a session keeps of `screen`, to compare before and after."""
+    return {
+        "filter": screen.filter,
+        "shown": screen.shown,
+        "layout": screen.pane_layout,
+        "timeline_hidden": screen.timeline_hidden,
+        "history": screen.history.places,
+        "pos": screen.history.pos,
+    }
+
+
 def leave_somewhere(state: dict[str, Any]) -> GenevaApp:
     """An app in which the user filters to Sherman, moves down two
     statements, hides the timeline and changes the layout; `state` gets
@@ -45,14 +58,7 @@ def leave_somewhere(state: dict[str, Any]) -> GenevaApp:
         await pilot.pause()
         await pilot.press("j", "j", "L", "T")
         await pilot.pause()
-        state.update(
-            filter=screen.filter,
-            shown=screen.shown,
-            layout=screen.pane_layout,
-            timeline_hidden=screen.timeline_hidden,
-            history=screen.history.places,
-            pos=screen.history.pos,
-        )
+        state.update(where(screen))
 
     first = app()
     run(first, body)
@@ -69,14 +75,7 @@ def test_relaunch_comes_back_where_the_user_left() -> None:
 
     async def look(pilot: Pilot[Any], a: GenevaApp) -> None:
         screen = main_screen(a)
-        found.update(
-            filter=screen.filter,
-            shown=screen.shown,
-            layout=screen.pane_layout,
-            timeline_hidden=screen.timeline_hidden,
-            history=screen.history.places,
-            pos=screen.history.pos,
-        )
+        found.update(where(screen))
         assert screen.focused_pane == "statements"
         await pilot.press("left_square_bracket")  # the history came back too
         await pilot.pause()

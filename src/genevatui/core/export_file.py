@@ -29,6 +29,7 @@ from .marks import Mark
 from .progress import Progress
 from .query import Index, Result
 from .records import UserNotes
+from .save_as import target_path
 from .text import shown
 from .writers import WRITERS, Writer, write, writer_for
 
@@ -87,10 +88,9 @@ def default_name(what: What, today: datetime.date, ext: str = ".md") -> str:
 
 def target(text: str, cwd: Path) -> Path:
     """The file the user typed: `~` expanded, relative to `cwd`."""
-    text = text.strip()
-    if not text:
+    if not text.strip():
         raise ExportProblem("give a file name")
-    return cwd / Path(text).expanduser()
+    return target_path(text, cwd)  # as the copy dialog's "write to file" reads it
 
 
 def shown_path(path: Path, cwd: Path) -> str:

@@ -253,6 +253,10 @@ class MarkStore:
         checked = _check_kind(kind)
         return frozenset(m.id for m in self._marks.values() if m.kind == checked and m.marked)
 
+    def marked_by_kind(self) -> dict[str, frozenset[str]]:
+        """Every kind's marked ids: what `Index.set_marked` takes."""
+        return {kind: self.marked_ids(kind) for kind in MARK_KINDS}
+
     @property
     def unsaved(self) -> bool:
         """Whether changes wait for a save (one failed, or autosave is off)."""

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from ..core.filters import Filter
-from ..core.marks import MARK_KINDS, MarkStore
+from ..core.marks import MarkStore
 from ..core.problems import DatasetError
 from ..core.query import Index, UnknownName
 from ..core.session import SessionMode
@@ -282,7 +282,7 @@ class GenevaApp(App[None]):
         """Tell the index what is marked now (its "marked only" filter)."""
         if self.index is not None:
             marks = self.user.marks
-            self.index.set_marked({kind: marks.marked_ids(kind) for kind in MARK_KINDS})
+            self.index.set_marked(marks.marked_by_kind())
 
     def watch_theme(self, theme: str) -> None:
         self.prefs.theme_changed(theme)  # settings (issue 11 §5): remembered

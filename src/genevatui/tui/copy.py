@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from ..core.cite import Citation, Citer
-from ..core.cite_text import CITE_FORMATS, render
 from ..core.settings import DEFAULT_COPY_FORMAT
 from .clipboard import osc52_problem
 
+# The citation code is imported on the first copy: the main screen imports
+# this module for its bindings, and start-up needs none of it.
 if TYPE_CHECKING:
+    from ..core.cite import Citation, Citer
     from .screens.record_screen import RecordScreen
 
 COPY_BINDING = Binding(
@@ -70,6 +71,8 @@ class Copier:
     def citer(self) -> Citer:
         # Built on the first copy: it indexes every article's paragraphs.
         if self._citer is None:
+            from ..core.cite import Citer
+
             self._citer = Citer(self.screen.index)
         return self._citer
 
@@ -77,6 +80,8 @@ class Copier:
     def default_format(self) -> str:
         prefs = getattr(self.screen.app, "prefs", None)
         fmt = prefs.settings.copy_format if prefs is not None else DEFAULT_COPY_FORMAT
+        from ..core.cite_text import CITE_FORMATS
+
         return fmt if fmt in CITE_FORMATS else DEFAULT_COPY_FORMAT
 
     def citation(self) -> Citation | None:
@@ -109,6 +114,8 @@ class Copier:
         if c is None:
             return
         fmt = self.default_format
+        from ..core.cite_text import render
+
         self.screen.app.copy_to_clipboard(render(c, fmt))
         problem = osc52_problem()
         if problem is None:

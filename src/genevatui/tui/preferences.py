@@ -10,13 +10,12 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
-from ..core.cite_text import CITE_FORMATS
 from ..core.settings import Settings, load_settings, save_theme
 from ..core.userfiles import UserFileError
 
@@ -43,17 +42,36 @@ def binding_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
-class _LazyIds(Collection[str]):
-    """`binding_ids()`, computed only when a keymap is there to check."""
+class _Lazy(Collection[str]):
+    """Names made only when a value is there to check against them: the
+    binding ids import every TUI module, the copy formats the citation code,
+    neither of which start-up needs when the config file does not ask."""
+
+    def __init__(self, make: Callable[[], Collection[str]]) -> None:
+        self._make = make
+
+    @functools.cached_property
+    def _names(self) -> Collection[str]:
+        return self._make()
 
     def __contains__(self, item: object) -> bool:
-        return item in binding_ids()
+        return item in self._names
 
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(binding_ids()))
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(binding_ids())
+        return len(self._names)
+
+
+def _copy_formats() -> Collection[str]:
+    from ..core.cite_text import CITE_FORMATS
+
+    return tuple(CITE_FORMATS)
+
+
+def _ids() -> Collection[str]:
+    return sorted(binding_ids())
 
 
 def config_problems(path: Path | None = None) -> list[str]:
@@ -61,7 +79,7 @@ def config_problems(path: Path | None = None) -> list[str]:
     (binding ids, copy formats, theme names): `genevatui config`."""
     from textual.theme import BUILTIN_THEMES
 
-    return load_settings(_LazyIds(), tuple(CITE_FORMATS), path, tuple(BUILTIN_THEMES))[1]
+    return load_settings(_Lazy(_ids), _Lazy(_copy_formats), path, tuple(BUILTIN_THEMES))[1]
 
 
 class Preferences:
@@ -77,7 +95,7 @@ class Preferences:
     def load(self) -> None:
         """Read the config file; apply its keymap and theme; say what was wrong."""
         settings, warnings = load_settings(
-            _LazyIds(), tuple(CITE_FORMATS), themes=tuple(self.app.available_themes)
+            _Lazy(_ids), _Lazy(_copy_formats), themes=tuple(self.app.available_themes)
         )
         self.settings = settings
         if settings.keymap:
