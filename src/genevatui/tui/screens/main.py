@@ -23,7 +23,6 @@ from ...core.filters import Filter, FilterKind, filter_kind
 from ...core.history import Place, jump_history
 from ...core.query import Index, UnknownName
 from ...core.spans import Target
-from ..copy import Copier
 from ..marking import Marking
 from ..widgets.filter_bar import FilterBar
 from ..widgets.key_bar import KeyBar
@@ -124,7 +123,6 @@ class MainScreen(Keeping, RecordScreen):
         self.goto = goto
         self.history = jump_history()  # places are (target, filter)
         self.search = TextSearch(self)
-        self.copier = Copier(self)  # copy with citation (issue 11 §1)
         self.marking = Marking(self)  # marks and notes (issue 11 §2)
         self.why = ""  # why nothing passes the filter (`Index.why_empty`), when so
         self.orphan_count = len(index.dataset.orphans)

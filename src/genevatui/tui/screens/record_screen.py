@@ -20,6 +20,7 @@ from ...core.disagreements import concerning
 from ...core.query import Index
 from ...core.reports import Reports, position
 from ...core.spans import Span, SpanIndex, Target, anchors_of
+from ..copy import Copier
 from ..describe import describe
 from ..marking import store_of, target_id, user_note
 from ..widgets.pane_tabs import Pane
@@ -75,6 +76,7 @@ class RecordScreen(LayoutScreen):
         super().__init__()
         self.index = index
         self.reports = Reports(index.dataset)
+        self.copier = Copier(self)  # y, Y on the selected record (issue 11 §1)
         self.shown: Target | None = None
         """The record whose passage the source shows (None: nothing)."""
         self.shown_source: str | None = None
@@ -176,7 +178,7 @@ class RecordScreen(LayoutScreen):
         found = target_id(self.index, self.shown)  # the user's note, whole (issue 11 §2)
         note = store_of(self.app).note(*found) if found is not None else ""
         body = details(self.index, self.shown, self.reports.of(self.shown), note)
-        self.app.push_screen(DetailsScreen(body, getattr(self, "copier", None)))  # y, Y: issue 11
+        self.app.push_screen(DetailsScreen(body, self.copier))  # y, Y work there too
 
     def action_readings(self) -> None:
         found = concerning(self.index.dataset, *self.shown) if self.shown else []
